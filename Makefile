@@ -1,0 +1,80 @@
+# Makefile — builds the stage programs and the tests, and fronts the pipeline.
+#
+#   make              build bin/bx-* (the stage programs)
+#   make check        build and run every test (unit and end-to-end)
+#   make demo         install what is missing, build, run the pipeline on corpus/, print the summary
+#   make run IN=dir OUT=dir [-j N] [BOM=1] [TIMEOUT=s] [MAX_PAGES=n]
+#                     process every .pdf/.txt/.md under IN into OUT (see pipeline.mk)
+#   make lint         cppcheck and the house checks
+#   make bench        throughput and memory against pdftotext -layout
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+CC      ?= cc
+PKGS    := poppler-glib glib-2.0 gobject-2.0 cairo libpcre2-8
+WARN    := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(shell pkg-config --cflags $(PKGS))
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+
+BUILD   := build
+BIN     := bin
+LIB_SRC := $(sort $(wildcard pipeline/*.c extractors/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+PROGS   := $(patsubst cmd/%.c,$(BIN)/%,$(sort $(wildcard cmd/*.c)))
+TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(sort $(wildcard tests/test_*.c)))
+
+all: $(PROGS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/libbx.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/%: $(BUILD)/cmd/%.o $(BUILD)/libbx.a
+	@mkdir -p $(BIN)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libbx.a
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS) -lcriterion
+
+-include $(LIB_OBJ:.o=.d) $(PROGS:$(BIN)/%=$(BUILD)/cmd/%.d) $(TESTS:=.d)
+
+# ---- tests ----
+.PHONY: all check unit e2e demo run lint bench eval deps clean
+check: all $(TESTS)
+	@./scripts/run-tests $(TESTS)
+	@./tests/e2e/run-all
+
+unit: all $(TESTS)
+	@./scripts/run-tests $(TESTS)
+
+e2e: all
+	@./tests/e2e/run-all
+
+# ---- the pipeline ----
+IN  ?= corpus
+OUT ?= out
+run: all
+	@$(MAKE) --no-print-directory -k -f pipeline.mk IN="$(IN)" OUT="$(OUT)" BIN="$(CURDIR)/$(BIN)" RULES="$(CURDIR)/rules"
+
+demo:
+	@./scripts/install-deps
+	@$(MAKE) --no-print-directory all
+	@rm -rf demo-out
+	@$(MAKE) --no-print-directory run IN=corpus OUT=demo-out -j2 || true
+	@./scripts/summary demo-out
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability --std=c11 \
+	  --inline-suppr --suppress=missingIncludeSystem -I pipeline -I extractors cmd pipeline extractors tests
+	./scripts/lint-house
+
+bench: all
+	@./scripts/bench
+
+clean:
+	rm -rf $(BUILD) $(BIN) demo-out

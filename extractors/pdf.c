@@ -1,0 +1,414 @@
+/* pdf.c — the PDF extractor: text with geometry and table rulings, page by page,
+ * through poppler-glib.
+ *
+ * Per page: size; characters with their boxes (poppler_page_get_text_layout, one
+ * box per character of poppler_page_get_text) and font sizes (text attributes);
+ * rulings (rulings.c).  Characters become words where poppler's line changes,
+ * the baseline jumps, the gap exceeds PDF_GAP_EM of the font size, or a vertical
+ * ruling runs between them; words become lines by vertical-centre proximity and
+ * are ordered left to right; a line's text joins its words with a TAB where a
+ * wide gap or ruling separates them, with a space between Latin words, and with
+ * nothing between CJK characters.  Pages with no characters are flagged
+ * no-text; pages whose characters are mostly private-use or U+FFFD are flagged
+ * garbled and their text is not passed on.  Only one page is held at a time.
+ */
+#define _GNU_SOURCE
+#include "extractors.h"
+#include "normalize.h"
+#include "rulings.h"
+#include "../pipeline/layout.h"
+
+#include <glib.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+#include <time.h>
+
+#define PDF_GAP_EM 0.9          /* a wider gap starts a new word (cell) */
+#define PDF_GARBLED_SHARE 0.3   /* share of unusable characters that flags a page */
+
+typedef struct {
+	double x0, y0, x1, y1, size;
+	gunichar c;
+	int line;  /* poppler line number */
+	int space; /* a space preceded it in poppler's text */
+} pdf_glyph;
+
+typedef struct {
+	double x0, y0, x1, y1, size;
+	GString *text;
+	int last_cjk;
+} pdf_word;
+
+static int pdf_claims(const unsigned char *head, size_t n, const char *path)
+{
+	(void)path;
+	return g_strstr_len((const char *)head, (gssize)n, "%PDF-") != NULL;
+}
+
+static int pdf_rule_between(const rulings_set *rs, double xa, double xb, double y)
+{
+	for (size_t i = 0; i < rs->nv; i++) {
+		const rulings_seg *v = &rs->v[i];
+		if (v->x0 >= xa - 0.5 && v->x0 <= xb + 0.5 && y >= v->y0 - 1 && y <= v->y1 + 1)
+			return 1;
+	}
+	return 0;
+}
+
+static void pdf_word_start(pdf_word *w, const pdf_glyph *g)
+{
+	w->x0 = g->x0;
+	w->y0 = g->y0;
+	w->x1 = g->x1;
+	w->y1 = g->y1;
+	w->size = g->size;
+	w->text = g_string_new(NULL);
+	g_string_append_unichar(w->text, g->c);
+	w->last_cjk = normalize_is_cjk(g->c);
+}
+
+static void pdf_word_extend(pdf_word *w, double x0, double y0, double x1, double y1, double size)
+{
+	w->x0 = MIN(w->x0, x0);
+	w->y0 = MIN(w->y0, y0);
+	w->x1 = MAX(w->x1, x1);
+	w->y1 = MAX(w->y1, y1);
+	w->size = MAX(w->size, size);
+}
+
+/* Splits the glyphs into words (see the file comment). */
+static GArray *pdf_words(const pdf_glyph *g, size_t n, const rulings_set *rs)
+{
+	GArray *words = g_array_new(FALSE, FALSE, sizeof(pdf_word));
+	pdf_word cur = { 0 };
+	int open = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const pdf_glyph *p = i ? &g[i - 1] : NULL;
+		int brk = !open;
+		if (open) {
+			double gap = g[i].x0 - cur.x1, h = MIN(g[i].y1 - g[i].y0, cur.y1 - cur.y0);
+			double yc = (g[i].y0 + g[i].y1) / 2, cyc = (cur.y0 + cur.y1) / 2;
+			double em = MAX(g[i].size, 1.0);
+			if (g[i].line != p->line || fabs(yc - cyc) > 0.5 * MAX(h, 1.0) || gap > PDF_GAP_EM * em ||
+			    gap < -em || pdf_rule_between(rs, cur.x1, g[i].x0, yc))
+				brk = 1;
+		}
+		if (brk) {
+			if (open)
+				g_array_append_val(words, cur);
+			pdf_word_start(&cur, &g[i]);
+			open = 1;
+			continue;
+		}
+		if (g[i].space && !cur.last_cjk && !normalize_is_cjk(g[i].c))
+			g_string_append_c(cur.text, ' ');
+		g_string_append_unichar(cur.text, g[i].c);
+		cur.last_cjk = normalize_is_cjk(g[i].c);
+		pdf_word_extend(&cur, g[i].x0, g[i].y0, g[i].x1, g[i].y1, g[i].size);
+	}
+	if (open)
+		g_array_append_val(words, cur);
+	return words;
+}
+
+static gint pdf_cmp_yc(gconstpointer a, gconstpointer b)
+{
+	const pdf_word *p = a, *q = b;
+	double d = (p->y0 + p->y1) - (q->y0 + q->y1);
+	return d < 0 ? -1 : d > 0 ? 1 : (p->x0 < q->x0 ? -1 : p->x0 > q->x0);
+}
+
+static gint pdf_cmp_x(gconstpointer a, gconstpointer b)
+{
+	const pdf_word *p = *(pdf_word *const *)a, *q = *(pdf_word *const *)b;
+	return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+static int pdf_starts_cjk(const char *s)
+{
+	return *s && normalize_is_cjk(g_utf8_get_char(s));
+}
+
+/* Groups WORDS into lines and adds them to PG (words with small gaps merge). */
+static void pdf_lines(GArray *words, const rulings_set *rs, layout_page *pg)
+{
+	GPtrArray *line = g_ptr_array_new();
+	guint i = 0;
+
+	g_array_sort(words, pdf_cmp_yc);
+	while (i < words->len) {
+		pdf_word *first = &g_array_index(words, pdf_word, i);
+		double yc = (first->y0 + first->y1) / 2, h = first->y1 - first->y0;
+		GString *text = g_string_new(NULL);
+		double lx0 = G_MAXDOUBLE, ly0 = G_MAXDOUBLE, lx1 = -G_MAXDOUBLE, ly1 = -G_MAXDOUBLE, lsz = 0;
+		GArray *merged = g_array_new(FALSE, FALSE, sizeof(pdf_word));
+
+		g_ptr_array_set_size(line, 0);
+		for (; i < words->len; i++) {
+			pdf_word *w = &g_array_index(words, pdf_word, i);
+			double wyc = (w->y0 + w->y1) / 2;
+			if (fabs(wyc - yc) > 0.45 * MAX(MIN(h, w->y1 - w->y0), 1.0))
+				break;
+			g_ptr_array_add(line, w);
+		}
+		g_ptr_array_sort(line, pdf_cmp_x);
+		for (guint k = 0; k < line->len; k++) {
+			pdf_word *w = g_ptr_array_index(line, k);
+			pdf_word *m = merged->len ? &g_array_index(merged, pdf_word, merged->len - 1) : NULL;
+			double gap = m ? w->x0 - m->x1 : 0;
+			if (m && gap <= PDF_GAP_EM * MAX(w->size, 1.0) && !pdf_rule_between(rs, m->x1, w->x0, yc)) {
+				if (!m->last_cjk && !pdf_starts_cjk(w->text->str) && gap > 0.15 * w->size)
+					g_string_append_c(m->text, ' ');
+				g_string_append(m->text, w->text->str);
+				m->last_cjk = w->last_cjk;
+				pdf_word_extend(m, w->x0, w->y0, w->x1, w->y1, w->size);
+				g_string_free(w->text, TRUE);
+			} else {
+				g_array_append_val(merged, *w);
+			}
+			w->text = NULL;
+		}
+		for (guint k = 0; k < merged->len; k++) {
+			pdf_word *m = &g_array_index(merged, pdf_word, k);
+			char *clean = normalize_text(m->text->str);
+			g_string_assign(m->text, clean);
+			g_free(clean);
+			if (k)
+				g_string_append_c(text, '\t');
+			g_string_append(text, m->text->str);
+			lx0 = MIN(lx0, m->x0);
+			ly0 = MIN(ly0, m->y0);
+			lx1 = MAX(lx1, m->x1);
+			ly1 = MAX(ly1, m->y1);
+			lsz = MAX(lsz, m->size);
+		}
+		if (merged->len) {
+			layout_page_add_line(pg, lx0, ly0, lx1, ly1, lsz, "-", text->str);
+			for (guint k = 0; k < merged->len; k++) {
+				pdf_word *m = &g_array_index(merged, pdf_word, k);
+				layout_page_add_word(pg, m->x0, m->y0, m->x1, m->y1, m->size, m->text->str);
+			}
+		}
+		for (guint k = 0; k < merged->len; k++)
+			g_string_free(g_array_index(merged, pdf_word, k).text, TRUE);
+		g_array_unref(merged);
+		g_string_free(text, TRUE);
+	}
+	g_ptr_array_unref(line);
+}
+
+/* Reads one page into PG; returns 0, or -1 when the page has no text layer. */
+static int pdf_page(PopplerPage *page, int want_rulings, layout_page *pg, char **why)
+{
+	char *text = poppler_page_get_text(page);
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0;
+	GList *attrs = NULL;
+	GArray *glyphs, *words;
+	rulings_set rs = { 0 };
+	rulings_box *boxes = NULL;
+	size_t bad, total;
+	const char *p;
+	int line = 0, space = 0;
+	guint ci = 0;
+	double *sizes;
+
+	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects) || nrects == 0) {
+		g_free(text);
+		g_free(rects);
+		layout_page_flag(pg, "no-text");
+		return -1;
+	}
+	normalize_badness(text, &bad, &total);
+	if (total == 0) {
+		layout_page_flag(pg, "no-text");
+		g_free(text);
+		g_free(rects);
+		return -1;
+	}
+	if ((double)bad > PDF_GARBLED_SHARE * (double)total) {
+		*why = g_strdup_printf("%zu of %zu characters unusable", bad, total);
+		layout_page_flag(pg, "garbled");
+		g_free(text);
+		g_free(rects);
+		return -1;
+	}
+	sizes = g_new0(double, nrects);
+	attrs = poppler_page_get_text_attributes(page);
+	for (GList *a = attrs; a; a = a->next) {
+		PopplerTextAttributes *ta = a->data;
+		for (int k = ta->start_index; k <= ta->end_index && k >= 0 && (guint)k < nrects; k++)
+			sizes[k] = ta->font_size;
+	}
+	poppler_page_free_text_attributes(attrs);
+
+	glyphs = g_array_sized_new(FALSE, FALSE, sizeof(pdf_glyph), nrects);
+	boxes = g_new(rulings_box, nrects);
+	for (p = text; *p && ci < nrects; p = g_utf8_next_char(p), ci++) {
+		gunichar c = g_utf8_get_char(p);
+		PopplerRectangle *r = &rects[ci];
+		if (c == '\n') {
+			line++;
+			space = 0;
+			continue;
+		}
+		if (g_unichar_isspace(c) || c == 0x3000) {
+			space = 1;
+			continue;
+		}
+		pdf_glyph g = { MIN(r->x1, r->x2), MIN(r->y1, r->y2), MAX(r->x1, r->x2), MAX(r->y1, r->y2),
+		                sizes[ci] > 0 ? sizes[ci] : fabs(r->y2 - r->y1), c, line, space };
+		rulings_box b = { g.x0, g.y0, g.x1, g.y1 };
+		boxes[glyphs->len] = b;
+		g_array_append_val(glyphs, g);
+		space = 0;
+	}
+	if (want_rulings) {
+		char ebuf[256];
+		if (rulings_find(page, boxes, glyphs->len, &rs, ebuf, sizeof ebuf) != 0) {
+			layout_page_flag(pg, "no-rulings");
+			memset(&rs, 0, sizeof rs);
+		}
+		for (size_t k = 0; k < rs.nh; k++)
+			layout_page_add_rule(pg, 0, rs.h[k].x0, rs.h[k].y0, rs.h[k].x1, rs.h[k].y1, rs.h[k].thick);
+		for (size_t k = 0; k < rs.nv; k++)
+			layout_page_add_rule(pg, 1, rs.v[k].x0, rs.v[k].y0, rs.v[k].x1, rs.v[k].y1, rs.v[k].thick);
+	}
+	words = pdf_words((const pdf_glyph *)(void *)glyphs->data, glyphs->len, &rs);
+	pdf_lines(words, &rs, pg);
+	g_array_unref(words);
+	rulings_set_release(&rs);
+	g_array_unref(glyphs);
+	g_free(boxes);
+	g_free(sizes);
+	g_free(rects);
+	g_free(text);
+	return 0;
+}
+
+static double pdf_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Appends "N" or ",N" to the page list S. */
+static void pdf_list_add(GString *s, long no)
+{
+	g_string_append_printf(s, s->len ? ",%ld" : "%ld", no);
+}
+
+static char *pdf_open_reason(const extract_opts *o, GError *gerr)
+{
+	if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
+		return g_strdup("encrypted: the pdf needs a user password to open");
+	{
+		/* A download cut short has no %%EOF near its end. */
+		gchar *data = NULL;
+		gsize len = 0;
+		int truncated = 0;
+		if (g_file_get_contents(o->input, &data, &len, NULL)) {
+			gsize from = len > 2048 ? len - 2048 : 0;
+			truncated = g_strstr_len(data + from, (gssize)(len - from), "%%EOF") == NULL;
+			g_free(data);
+		}
+		return g_strdup_printf("%s pdf: %s", truncated ? "truncated or damaged" : "damaged",
+		                       gerr ? gerr->message : "cannot open");
+	}
+}
+
+static bx_status pdf_read(const extract_opts *o, FILE *out, char **reason)
+{
+	GError *gerr = NULL;
+	char *abs = g_canonicalize_filename(o->input, NULL);
+	char *uri = g_filename_to_uri(abs, NULL, &gerr);
+	PopplerDocument *doc = NULL;
+	GString *notext = g_string_new(NULL), *garbled = g_string_new(NULL);
+	bx_status st = BX_OK;
+	double t0 = pdf_now();
+	int n, usable = 0;
+	long stopped = 0;
+	bx_err err;
+
+	g_free(abs);
+	if (uri)
+		doc = poppler_document_new_from_file(uri, NULL, &gerr);
+	g_free(uri);
+	if (!doc) {
+		*reason = pdf_open_reason(o, gerr);
+		st = BX_FAILED;
+		goto out;
+	}
+	n = poppler_document_get_n_pages(doc);
+	if (n <= 0) {
+		*reason = g_strdup("pdf has no pages");
+		st = BX_FAILED;
+		goto out;
+	}
+	if (o->max_pages > 0 && n > o->max_pages) {
+		*reason = g_strdup_printf("too many pages: %d (limit %ld, --max-pages)", n, o->max_pages);
+		st = BX_FAILED;
+		goto out;
+	}
+	for (int i = 0; i < n; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+		double w = 0, h = 0;
+		layout_page *pg;
+		char *why = NULL;
+
+		if (page)
+			poppler_page_get_size(page, &w, &h);
+		pg = layout_page_new(i + 1, w, h);
+		if (!page) {
+			layout_page_flag(pg, "no-text");
+			pdf_list_add(notext, i + 1);
+		} else if (stopped) {
+			layout_page_flag(pg, "timeout");
+		} else if (pdf_page(page, o->rulings, pg, &why) != 0) {
+			pdf_list_add(layout_page_has_flag(pg, "garbled") ? garbled : notext, i + 1);
+		} else {
+			usable++;
+		}
+		g_free(why);
+		if (page)
+			g_object_unref(page);
+		if (layout_write_page(out, pg, &err) != 0) {
+			layout_page_free(pg);
+			*reason = g_strdup(err.msg);
+			st = BX_FAILED;
+			goto out;
+		}
+		layout_page_free(pg);
+		if (!stopped && o->timeout > 0 && pdf_now() - t0 > o->timeout && i + 1 < n)
+			stopped = i + 1;
+	}
+	if (usable == 0) {
+		st = BX_FAILED;
+		*reason = g_strdup_printf("no usable text on any page%s%s%s%s", notext->len ? "; no-text pages " : "",
+		                          notext->str, garbled->len ? "; garbled pages " : "", garbled->str);
+	} else if (notext->len || garbled->len || stopped) {
+		GString *r = g_string_new(NULL);
+		st = BX_PARTIAL;
+		if (notext->len)
+			g_string_append_printf(r, "no-text pages %s", notext->str);
+		if (garbled->len)
+			g_string_append_printf(r, "%sgarbled pages %s", r->len ? "; " : "", garbled->str);
+		if (stopped)
+			g_string_append_printf(r, "%stime limit %.0f s reached after page %ld of %d (--timeout)",
+			                       r->len ? "; " : "", o->timeout, stopped, n);
+		*reason = g_string_free(r, FALSE);
+	}
+out:
+	if (gerr)
+		g_error_free(gerr);
+	if (doc)
+		g_object_unref(doc);
+	g_string_free(notext, TRUE);
+	g_string_free(garbled, TRUE);
+	return st;
+}
+
+const extractor extractor_pdf = { "pdf", pdf_claims, pdf_read };

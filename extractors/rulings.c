@@ -1,0 +1,547 @@
+/* extractors/rulings.c — finds the rulings (horizontal and vertical table lines) of a PDF
+   page by rendering it, because poppler-glib has no API that hands out vector paths.
+
+   Method: the page is rendered by poppler into a cairo RGB24 image at RULINGS_SCALE pixels
+   per point over a white background; each pixel becomes ink when its luminance is below
+   DARK_LUM (so light cell shading is never ink); ink inside the caller's character boxes
+   (padded by BOX_PAD_PT) is marked "masked": it may bridge a rule across a glyph but never
+   counts towards a rule's length, so glyph strokes, single-character underlines and dotted
+   leaders printed as text are not rules.  Every row (for horizontal rulings) and every
+   column (for vertical ones, on a transposed copy) is scanned for runs of ink whose
+   internal gaps are at most RUN_GAP_PT; runs in adjacent rows that overlap or nearly touch
+   are joined into components (union-find), a component becomes a segment if its mean
+   thickness is at most MAX_THICK_PT (wide fills are not rules), collinear segments whose
+   axes differ by at most MERGE_OFF_PT and whose ends are at most MERGE_GAP_PT apart are
+   merged, and what is left must be at least MIN_LEN_H_PT / MIN_LEN_V_PT long.
+
+   Invariants: coordinates are page points, origin top-left, y down, in the rotated page
+   space that poppler_page_get_text_layout uses (poppler_page_render and poppler_page_get_size
+   both apply /Rotate); horizontal segments have y0 == y1 and x0 < x1, vertical ones x0 == x1
+   and y0 < y1; each list is sorted (h by y then x0, v by x then y0); one page image and its
+   ink mask are held at a time and freed before return (at most MAX_PIXELS pixels: the scale
+   is lowered for oversized pages); nothing is printed and the process is never ended. */
+#include "rulings.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef RULINGS_SCALE
+#define RULINGS_SCALE 2.0 /* pixels per point */
+#endif
+#ifndef DARK_LUM
+#define DARK_LUM 160 /* ink when luminance (0..255) is below this */
+#endif
+#define BOX_PAD_PT 0.5     /* character boxes are grown by this much before masking */
+#define MAX_BOX_W_PT 60.0  /* wider boxes are ignored (gaps between words, not glyphs) */
+#define FLAT_BOX_RATIO 0.6 /* a box lower than this times its width ... */
+#define FLAT_BOX_GROW 1.25 /* ... is grown upward to this times its width */
+#define RUN_GAP_PT 1.0     /* largest gap bridged inside one row run */
+#define RUN_MIN_PT 3.0     /* a row run needs this much unmasked ink to be kept */
+#define MAX_THICK_PT 3.0   /* thicker components are fills, not rules */
+#define MERGE_OFF_PT 1.0   /* collinear pieces: axes at most this far apart ... */
+#define MERGE_GAP_PT 2.0   /* ... and ends at most this far apart */
+#ifndef MIN_LEN_H_PT
+#define MIN_LEN_H_PT 18.0  /* shortest horizontal ruling kept */
+#endif
+#ifndef MIN_LEN_V_PT
+#define MIN_LEN_V_PT 8.0   /* shortest vertical ruling kept */
+#endif
+#define MAX_PIXELS (48L * 1000 * 1000) /* bound on one page image */
+
+enum { PIX_NONE = 0, PIX_INK = 1, PIX_MASKED = 2 };
+
+typedef struct {
+    int line, a, b; /* line index, first and last pixel along the line */
+    int cnt;        /* unmasked ink pixels in [a, b] */
+} run_t;
+
+typedef struct {
+    run_t *v;
+    size_t n, cap;
+} runvec;
+
+/* A candidate segment in pixel units of the scanned (possibly transposed) image. */
+typedef struct {
+    double c;     /* axis position: mean line index + 0.5 */
+    double thick; /* mean thickness in lines */
+    int a, b;     /* extent along the line, inclusive */
+    long cnt;     /* unmasked ink along the segment */
+    int dead;
+} cand_t;
+
+typedef struct {
+    cand_t *v;
+    size_t n, cap;
+} candvec;
+
+static void set_err(char *errbuf, size_t errlen, const char *fmt, ...)
+{
+    if (errbuf == NULL || errlen == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(errbuf, errlen, fmt, ap);
+    va_end(ap);
+}
+
+static int runvec_push(runvec *rv, int line, int a, int b, int cnt)
+{
+    if (rv->n == rv->cap) {
+        size_t nc = rv->cap ? rv->cap * 2 : 256;
+        run_t *nv = realloc(rv->v, nc * sizeof *nv);
+        if (nv == NULL)
+            return -1;
+        rv->v = nv;
+        rv->cap = nc;
+    }
+    rv->v[rv->n].line = line;
+    rv->v[rv->n].a = a;
+    rv->v[rv->n].b = b;
+    rv->v[rv->n].cnt = cnt;
+    rv->n++;
+    return 0;
+}
+
+static int candvec_push(candvec *cv, const cand_t *c)
+{
+    if (cv->n == cv->cap) {
+        size_t nc = cv->cap ? cv->cap * 2 : 64;
+        cand_t *nv = realloc(cv->v, nc * sizeof *nv);
+        if (nv == NULL)
+            return -1;
+        cv->v = nv;
+        cv->cap = nc;
+    }
+    cv->v[cv->n++] = *c;
+    return 0;
+}
+
+/* Scans NLINES lines of LEN pixels (line i starts at M + i*LEN) for ink runs with gaps of
+   at most GAP pixels and at least MINCNT unmasked pixels; appends them in line order. */
+static int scan_runs(const unsigned char *m, int nlines, int len, int gap, int mincnt,
+                     runvec *out)
+{
+    for (int li = 0; li < nlines; li++) {
+        const unsigned char *row = m + (size_t)li * (size_t)len;
+        int start = -1, last = -1, cnt = 0;
+        for (int x = 0; x < len; x++) {
+            unsigned char p = row[x];
+            if (p == PIX_NONE)
+                continue;
+            if (start >= 0 && x - last - 1 > gap) {
+                if (cnt >= mincnt && runvec_push(out, li, start, last, cnt) != 0)
+                    return -1;
+                start = -1;
+            }
+            if (start < 0) {
+                start = x;
+                cnt = 0;
+            }
+            last = x;
+            if (p == PIX_INK)
+                cnt++;
+        }
+        if (start >= 0 && cnt >= mincnt && runvec_push(out, li, start, last, cnt) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static size_t uf_find(size_t *parent, size_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static void uf_union(size_t *parent, size_t i, size_t j)
+{
+    size_t ri = uf_find(parent, i), rj = uf_find(parent, j);
+    if (ri != rj) {
+        if (ri < rj)
+            parent[rj] = ri;
+        else
+            parent[ri] = rj;
+    }
+}
+
+/* Joins runs of adjacent lines that overlap or are at most GAP apart, and turns each
+   component whose mean thickness is at most MAXTHICK lines into a candidate. */
+static int runs_to_cands(const runvec *rv, int gap, double maxthick, candvec *out)
+{
+    size_t n = rv->n;
+    if (n == 0)
+        return 0;
+    size_t *parent = malloc(n * sizeof *parent);
+    if (parent == NULL)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        parent[i] = i;
+
+    /* prev_lo..prev_hi: the runs of the line just before the current one */
+    size_t prev_lo = 0, prev_hi = 0, cur_lo = 0;
+    while (cur_lo < n) {
+        int line = rv->v[cur_lo].line;
+        size_t cur_hi = cur_lo;
+        while (cur_hi < n && rv->v[cur_hi].line == line)
+            cur_hi++;
+        if (prev_hi > prev_lo && rv->v[prev_lo].line == line - 1) {
+            size_t j = prev_lo;
+            for (size_t i = cur_lo; i < cur_hi; i++) {
+                const run_t *r = &rv->v[i];
+                while (j < prev_hi && rv->v[j].b + gap < r->a)
+                    j++;
+                for (size_t k = j; k < prev_hi && rv->v[k].a <= r->b + gap; k++)
+                    uf_union(parent, i, k);
+            }
+        }
+        prev_lo = cur_lo;
+        prev_hi = cur_hi;
+        cur_lo = cur_hi;
+    }
+
+    /* Accumulate per root: the root is the smallest index of its component, so one pass
+       in index order sees the root before its members. */
+    typedef struct {
+        double sum_line_w, sum_w;
+        int a, b;
+        long maxcnt;
+        size_t out_idx;
+    } acc_t;
+    acc_t *acc = malloc(n * sizeof *acc);
+    if (acc == NULL) {
+        free(parent);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t r = uf_find(parent, i);
+        const run_t *u = &rv->v[i];
+        double w = (double)(u->b - u->a + 1);
+        if (r == i) {
+            acc[i].sum_line_w = 0;
+            acc[i].sum_w = 0;
+            acc[i].a = u->a;
+            acc[i].b = u->b;
+            acc[i].maxcnt = 0;
+        }
+        acc_t *ac = &acc[r];
+        ac->sum_line_w += w * (u->line + 0.5);
+        ac->sum_w += w;
+        if (u->a < ac->a)
+            ac->a = u->a;
+        if (u->b > ac->b)
+            ac->b = u->b;
+        if (u->cnt > ac->maxcnt)
+            ac->maxcnt = u->cnt;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        if (parent[i] != i)
+            continue;
+        const acc_t *ac = &acc[i];
+        double extent = (double)(ac->b - ac->a + 1);
+        double thick = ac->sum_w / extent;
+        if (thick > maxthick)
+            continue;
+        cand_t c = {ac->sum_line_w / ac->sum_w, thick, ac->a, ac->b, ac->maxcnt, 0};
+        rc = candvec_push(out, &c);
+    }
+    free(acc);
+    free(parent);
+    return rc;
+}
+
+static int cand_cmp(const void *pa, const void *pb)
+{
+    const cand_t *a = pa, *b = pb;
+    if (a->c < b->c)
+        return -1;
+    if (a->c > b->c)
+        return 1;
+    return (a->a > b->a) - (a->a < b->a);
+}
+
+/* Merges collinear candidates (axes within OFF, ends within GAP pixels) until none can be. */
+static void merge_cands(candvec *cv, double off, int gap)
+{
+    int changed = 1;
+    while (changed) {
+        changed = 0;
+        qsort(cv->v, cv->n, sizeof *cv->v, cand_cmp);
+        for (size_t i = 0; i < cv->n; i++) {
+            cand_t *p = &cv->v[i];
+            if (p->dead)
+                continue;
+            for (size_t j = i + 1; j < cv->n && cv->v[j].c - p->c <= off; j++) {
+                cand_t *q = &cv->v[j];
+                if (q->dead)
+                    continue;
+                int lo = p->a > q->a ? p->a : q->a;
+                int hi = p->b < q->b ? p->b : q->b;
+                if (lo - hi - 1 > gap) /* gap between the two extents */
+                    continue;
+                double lp = p->b - p->a + 1, lq = q->b - q->a + 1;
+                p->c = (p->c * lp + q->c * lq) / (lp + lq);
+                p->thick = p->thick > q->thick ? p->thick : q->thick;
+                p->a = p->a < q->a ? p->a : q->a;
+                p->b = p->b > q->b ? p->b : q->b;
+                p->cnt += q->cnt;
+                q->dead = 1;
+                changed = 1;
+            }
+        }
+        size_t k = 0;
+        for (size_t i = 0; i < cv->n; i++)
+            if (!cv->v[i].dead)
+                cv->v[k++] = cv->v[i];
+        cv->n = k;
+    }
+}
+
+/* Finds the segments along the lines of mask M (NLINES x LEN) and stores them, in points,
+   into *SEGS / *NSEGS; HORIZ says whether lines are rows (else columns of the page). */
+static int find_dir(const unsigned char *m, int nlines, int len, double scale, int horiz,
+                    rulings_seg **segs, size_t *nsegs)
+{
+    runvec rv = {NULL, 0, 0};
+    candvec cv = {NULL, 0, 0};
+    int gap = (int)lround(RUN_GAP_PT * scale);
+    int mincnt = (int)lround(RUN_MIN_PT * scale);
+    double minlen = (horiz ? MIN_LEN_H_PT : MIN_LEN_V_PT) * scale;
+    int rc = -1;
+
+    *segs = NULL;
+    *nsegs = 0;
+    if (scan_runs(m, nlines, len, gap, mincnt, &rv) != 0)
+        goto done;
+    if (runs_to_cands(&rv, gap, MAX_THICK_PT * scale, &cv) != 0)
+        goto done;
+    merge_cands(&cv, MERGE_OFF_PT * scale, (int)lround(MERGE_GAP_PT * scale));
+
+    size_t keep = 0;
+    for (size_t i = 0; i < cv.n; i++)
+        if (cv.v[i].b - cv.v[i].a + 1 >= minlen)
+            keep++;
+    if (keep > 0) {
+        rulings_seg *s = malloc(keep * sizeof *s);
+        if (s == NULL)
+            goto done;
+        size_t k = 0;
+        for (size_t i = 0; i < cv.n; i++) {
+            const cand_t *c = &cv.v[i];
+            if (c->b - c->a + 1 < minlen)
+                continue;
+            double axis = c->c / scale, lo = c->a / scale, hi = (c->b + 1) / scale;
+            if (horiz)
+                s[k] = (rulings_seg){lo, axis, hi, axis, c->thick / scale};
+            else
+                s[k] = (rulings_seg){axis, lo, axis, hi, c->thick / scale};
+            k++;
+        }
+        *segs = s;
+        *nsegs = keep;
+    }
+    rc = 0;
+done:
+    free(rv.v);
+    free(cv.v);
+    return rc;
+}
+
+/* Renders PAGE at SCALE and returns its W x H ink mask (malloc'd), or NULL with ERRBUF set. */
+static unsigned char *render_mask(PopplerPage *page, double scale, int w, int h,
+                                  char *errbuf, size_t errlen)
+{
+    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_status_t st = cairo_surface_status(surf);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        set_err(errbuf, errlen, "cannot create %dx%d image surface: %s", w, h,
+                cairo_status_to_string(st));
+        cairo_surface_destroy(surf);
+        return NULL;
+    }
+    cairo_t *cr = cairo_create(surf);
+    st = cairo_status(cr);
+    if (st == CAIRO_STATUS_SUCCESS) {
+        cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
+        cairo_paint(cr);
+        cairo_scale(cr, scale, scale);
+        poppler_page_render(page, cr);
+        st = cairo_status(cr);
+    }
+    cairo_destroy(cr);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        set_err(errbuf, errlen, "cannot render page: %s", cairo_status_to_string(st));
+        cairo_surface_destroy(surf);
+        return NULL;
+    }
+    cairo_surface_flush(surf);
+    st = cairo_surface_status(surf);
+    const unsigned char *data = cairo_image_surface_get_data(surf);
+    int stride = cairo_image_surface_get_stride(surf);
+    if (st != CAIRO_STATUS_SUCCESS || data == NULL) {
+        set_err(errbuf, errlen, "rendered surface unusable: %s", cairo_status_to_string(st));
+        cairo_surface_destroy(surf);
+        return NULL;
+    }
+    unsigned char *m = malloc((size_t)w * (size_t)h);
+    if (m == NULL) {
+        set_err(errbuf, errlen, "out of memory for a %dx%d mask", w, h);
+        cairo_surface_destroy(surf);
+        return NULL;
+    }
+    for (int y = 0; y < h; y++) {
+        const uint32_t *src = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
+        unsigned char *dst = m + (size_t)y * (size_t)w;
+        for (int x = 0; x < w; x++) {
+            uint32_t p = src[x];
+            unsigned r = (p >> 16) & 0xffu, g = (p >> 8) & 0xffu, b = p & 0xffu;
+            /* ITU-R 601 luma in 0..255, integer */
+            unsigned lum = (r * 299u + g * 587u + b * 114u) / 1000u;
+            dst[x] = lum < DARK_LUM ? PIX_INK : PIX_NONE;
+        }
+    }
+    cairo_surface_destroy(surf);
+    return m;
+}
+
+static int clamp_px(double v, int hi)
+{
+    if (!(v > 0))
+        return 0;
+    if (v > hi)
+        return hi;
+    return (int)v;
+}
+
+static void mask_boxes(unsigned char *m, int w, int h, double scale, const rulings_box *boxes,
+                       size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const rulings_box *bx = &boxes[i];
+        double bx0 = bx->x0 < bx->x1 ? bx->x0 : bx->x1, bx1 = bx->x0 < bx->x1 ? bx->x1 : bx->x0;
+        double by0 = bx->y0 < bx->y1 ? bx->y0 : bx->y1, by1 = bx->y0 < bx->y1 ? bx->y1 : bx->y0;
+        double bw = bx1 - bx0;
+        if (!(bw <= MAX_BOX_W_PT)) /* not a glyph: an inter-word gap or garbage */
+            continue;
+        if (by1 - by0 < FLAT_BOX_RATIO * bw) /* font with broken ascent: glyph sits above */
+            by0 = by1 - FLAT_BOX_GROW * bw;
+        int x0 = clamp_px(floor((bx0 - BOX_PAD_PT) * scale), w);
+        int x1 = clamp_px(ceil((bx1 + BOX_PAD_PT) * scale), w);
+        int y0 = clamp_px(floor((by0 - BOX_PAD_PT) * scale), h);
+        int y1 = clamp_px(ceil((by1 + BOX_PAD_PT) * scale), h);
+        for (int y = y0; y < y1; y++) {
+            unsigned char *row = m + (size_t)y * (size_t)w;
+            for (int x = x0; x < x1; x++)
+                if (row[x] == PIX_INK)
+                    row[x] = PIX_MASKED;
+        }
+    }
+}
+
+/* Returns the H x W transpose of the W x H mask M, or NULL. Blocked for cache locality. */
+static unsigned char *transpose(const unsigned char *m, int w, int h)
+{
+    unsigned char *t = malloc((size_t)w * (size_t)h);
+    if (t == NULL)
+        return NULL;
+    enum { B = 64 };
+    for (int y0 = 0; y0 < h; y0 += B) {
+        int y1 = y0 + B < h ? y0 + B : h;
+        for (int x0 = 0; x0 < w; x0 += B) {
+            int x1 = x0 + B < w ? x0 + B : w;
+            for (int y = y0; y < y1; y++)
+                for (int x = x0; x < x1; x++)
+                    t[(size_t)x * (size_t)h + (size_t)y] = m[(size_t)y * (size_t)w + (size_t)x];
+        }
+    }
+    return t;
+}
+
+static int seg_cmp_h(const void *pa, const void *pb)
+{
+    const rulings_seg *a = pa, *b = pb;
+    if (a->y0 != b->y0)
+        return a->y0 < b->y0 ? -1 : 1;
+    return (a->x0 > b->x0) - (a->x0 < b->x0);
+}
+
+static int seg_cmp_v(const void *pa, const void *pb)
+{
+    const rulings_seg *a = pa, *b = pb;
+    if (a->x0 != b->x0)
+        return a->x0 < b->x0 ? -1 : 1;
+    return (a->y0 > b->y0) - (a->y0 < b->y0);
+}
+
+int rulings_find(PopplerPage *page, const rulings_box *boxes, size_t n, rulings_set *out,
+                 char *errbuf, size_t errlen)
+{
+    if (errbuf != NULL && errlen > 0)
+        errbuf[0] = '\0';
+    if (out == NULL) {
+        set_err(errbuf, errlen, "no output set given");
+        return -1;
+    }
+    memset(out, 0, sizeof *out);
+    if (page == NULL || (boxes == NULL && n > 0)) {
+        set_err(errbuf, errlen, page == NULL ? "no page given" : "no boxes given but n > 0");
+        return -1;
+    }
+    double pw = 0, ph = 0;
+    poppler_page_get_size(page, &pw, &ph);
+    if (!(pw > 0 && ph > 0 && pw < 1e6 && ph < 1e6)) {
+        set_err(errbuf, errlen, "page has unusable size %gx%g", pw, ph);
+        return -1;
+    }
+    double scale = RULINGS_SCALE;
+    if (pw * scale * ph * scale > (double)MAX_PIXELS)
+        scale = sqrt((double)MAX_PIXELS / (pw * ph));
+    int w = (int)ceil(pw * scale), h = (int)ceil(ph * scale);
+    if (w < 1 || h < 1 || w > 32767 || h > 32767) {
+        set_err(errbuf, errlen, "page image %dx%d out of range", w, h);
+        return -1;
+    }
+
+    unsigned char *m = render_mask(page, scale, w, h, errbuf, errlen);
+    if (m == NULL)
+        return -1;
+    mask_boxes(m, w, h, scale, boxes, n);
+
+    int rc = find_dir(m, h, w, scale, 1, &out->h, &out->nh);
+    if (rc == 0) {
+        unsigned char *t = transpose(m, w, h);
+        free(m);
+        m = NULL;
+        rc = t == NULL ? -1 : find_dir(t, w, h, scale, 0, &out->v, &out->nv);
+        free(t);
+    }
+    free(m);
+    if (rc != 0) {
+        rulings_set_release(out);
+        set_err(errbuf, errlen, "out of memory while finding rulings");
+        return -1;
+    }
+    if (out->nh > 1)
+        qsort(out->h, out->nh, sizeof *out->h, seg_cmp_h);
+    if (out->nv > 1)
+        qsort(out->v, out->nv, sizeof *out->v, seg_cmp_v);
+    return 0;
+}
+
+void rulings_set_release(rulings_set *set)
+{
+    if (set == NULL)
+        return;
+    free(set->h);
+    free(set->v);
+    set->h = set->v = NULL;
+    set->nh = set->nv = 0;
+}
