@@ -121,20 +121,36 @@ static int candvec_push(candvec *cv, const cand_t *c)
     return 0;
 }
 
-/* Scans NLINES lines of LEN pixels (line i starts at M + i*LEN) for ink runs with gaps of
-   at most GAP pixels and at least MINCNT unmasked pixels; appends them in line order. */
-static int scan_runs(const unsigned char *m, int nlines, int len, int gap, int mincnt,
-                     runvec *out)
+/* Index of the first nonzero byte of ROW at or after X (LEN if none); skips zero words. */
+static int next_ink(const unsigned char *row, int x, int len)
 {
-    for (int li = 0; li < nlines; li++) {
-        const unsigned char *row = m + (size_t)li * (size_t)len;
+    while (x < len && ((uintptr_t)(row + x) & 7u) != 0) {
+        if (row[x])
+            return x;
+        x++;
+    }
+    while (x + 8 <= len) {
+        uint64_t word;
+        memcpy(&word, row + x, sizeof word);
+        if (word != 0)
+            break;
+        x += 8;
+    }
+    while (x < len && row[x] == 0)
+        x++;
+    return x;
+}
+
+/* Scans the H rows of W pixels of mask M for ink runs with gaps of at most GAP pixels and
+   at least MINCNT unmasked pixels; appends them in row order (line = row, a..b = x). */
+static int scan_rows(const unsigned char *m, int w, int h, int gap, int mincnt, runvec *out)
+{
+    for (int y = 0; y < h; y++) {
+        const unsigned char *row = m + (size_t)y * (size_t)w;
         int start = -1, last = -1, cnt = 0;
-        for (int x = 0; x < len; x++) {
-            unsigned char p = row[x];
-            if (p == PIX_NONE)
-                continue;
+        for (int x = next_ink(row, 0, w); x < w; x = next_ink(row, x + 1, w)) {
             if (start >= 0 && x - last - 1 > gap) {
-                if (cnt >= mincnt && runvec_push(out, li, start, last, cnt) != 0)
+                if (cnt >= mincnt && runvec_push(out, y, start, last, cnt) != 0)
                     return -1;
                 start = -1;
             }
@@ -143,13 +159,60 @@ static int scan_runs(const unsigned char *m, int nlines, int len, int gap, int m
                 cnt = 0;
             }
             last = x;
-            if (p == PIX_INK)
+            if (row[x] == PIX_INK)
                 cnt++;
         }
-        if (start >= 0 && cnt >= mincnt && runvec_push(out, li, start, last, cnt) != 0)
+        if (start >= 0 && cnt >= mincnt && runvec_push(out, y, start, last, cnt) != 0)
             return -1;
     }
     return 0;
+}
+
+static int run_cmp(const void *pa, const void *pb)
+{
+    const run_t *a = pa, *b = pb;
+    if (a->line != b->line)
+        return (a->line > b->line) - (a->line < b->line);
+    return (a->a > b->a) - (a->a < b->a);
+}
+
+/* Same as scan_rows for the W columns (line = column, a..b = y), reading the mask row by
+   row with one open run per column, so no transposed copy is needed; sorted on return. */
+static int scan_cols(const unsigned char *m, int w, int h, int gap, int mincnt, runvec *out)
+{
+    int *st = malloc(3 * (size_t)w * sizeof *st);
+    if (st == NULL)
+        return -1;
+    int *start = st, *last = st + w, *cnt = st + 2 * (size_t)w;
+    for (int x = 0; x < w; x++)
+        start[x] = -1;
+    int rc = 0;
+    for (int y = 0; y < h && rc == 0; y++) {
+        const unsigned char *row = m + (size_t)y * (size_t)w;
+        for (int x = next_ink(row, 0, w); x < w; x = next_ink(row, x + 1, w)) {
+            if (start[x] >= 0 && y - last[x] - 1 > gap) {
+                if (cnt[x] >= mincnt && runvec_push(out, x, start[x], last[x], cnt[x]) != 0) {
+                    rc = -1;
+                    break;
+                }
+                start[x] = -1;
+            }
+            if (start[x] < 0) {
+                start[x] = y;
+                cnt[x] = 0;
+            }
+            last[x] = y;
+            if (row[x] == PIX_INK)
+                cnt[x]++;
+        }
+    }
+    for (int x = 0; x < w && rc == 0; x++)
+        if (start[x] >= 0 && cnt[x] >= mincnt)
+            rc = runvec_push(out, x, start[x], last[x], cnt[x]);
+    free(st);
+    if (rc == 0 && out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, run_cmp);
+    return rc;
 }
 
 static size_t uf_find(size_t *parent, size_t i)
@@ -305,9 +368,9 @@ static void merge_cands(candvec *cv, double off, int gap)
     }
 }
 
-/* Finds the segments along the lines of mask M (NLINES x LEN) and stores them, in points,
-   into *SEGS / *NSEGS; HORIZ says whether lines are rows (else columns of the page). */
-static int find_dir(const unsigned char *m, int nlines, int len, double scale, int horiz,
+/* Finds the segments of the W x H mask M, horizontal ones when HORIZ (lines are rows)
+   else vertical ones (lines are columns), and stores them, in points, in *SEGS / *NSEGS. */
+static int find_dir(const unsigned char *m, int w, int h, double scale, int horiz,
                     rulings_seg **segs, size_t *nsegs)
 {
     runvec rv = {NULL, 0, 0};
@@ -319,7 +382,7 @@ static int find_dir(const unsigned char *m, int nlines, int len, double scale, i
 
     *segs = NULL;
     *nsegs = 0;
-    if (scan_runs(m, nlines, len, gap, mincnt, &rv) != 0)
+    if ((horiz ? scan_rows(m, w, h, gap, mincnt, &rv) : scan_cols(m, w, h, gap, mincnt, &rv)) != 0)
         goto done;
     if (runs_to_cands(&rv, gap, MAX_THICK_PT * scale, &cv) != 0)
         goto done;
@@ -400,12 +463,23 @@ static unsigned char *render_mask(PopplerPage *page, double scale, int w, int h,
     for (int y = 0; y < h; y++) {
         const uint32_t *src = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
         unsigned char *dst = m + (size_t)y * (size_t)w;
-        for (int x = 0; x < w; x++) {
-            uint32_t p = src[x];
-            unsigned r = (p >> 16) & 0xffu, g = (p >> 8) & 0xffu, b = p & 0xffu;
-            /* ITU-R 601 luma in 0..255, integer */
-            unsigned lum = (r * 299u + g * 587u + b * 114u) / 1000u;
-            dst[x] = lum < DARK_LUM ? PIX_INK : PIX_NONE;
+        for (int x = 0; x < w; x += 4) {
+            int n4 = w - x < 4 ? w - x : 4;
+            if (n4 == 4) { /* fast path: four white pixels, the usual case */
+                uint64_t q[2];
+                memcpy(q, src + x, sizeof q);
+                if (((q[0] & q[1]) | 0xff000000ff000000u) == UINT64_MAX) {
+                    memset(dst + x, PIX_NONE, 4);
+                    continue;
+                }
+            }
+            for (int k = x; k < x + n4; k++) {
+                uint32_t p = src[k];
+                unsigned r = (p >> 16) & 0xffu, g = (p >> 8) & 0xffu, b = p & 0xffu;
+                /* ITU-R 601 luma in 0..255, integer */
+                unsigned lum = (r * 299u + g * 587u + b * 114u) / 1000u;
+                dst[k] = lum < DARK_LUM ? PIX_INK : PIX_NONE;
+            }
         }
     }
     cairo_surface_destroy(surf);
@@ -444,25 +518,6 @@ static void mask_boxes(unsigned char *m, int w, int h, double scale, const rulin
                     row[x] = PIX_MASKED;
         }
     }
-}
-
-/* Returns the H x W transpose of the W x H mask M, or NULL. Blocked for cache locality. */
-static unsigned char *transpose(const unsigned char *m, int w, int h)
-{
-    unsigned char *t = malloc((size_t)w * (size_t)h);
-    if (t == NULL)
-        return NULL;
-    enum { B = 64 };
-    for (int y0 = 0; y0 < h; y0 += B) {
-        int y1 = y0 + B < h ? y0 + B : h;
-        for (int x0 = 0; x0 < w; x0 += B) {
-            int x1 = x0 + B < w ? x0 + B : w;
-            for (int y = y0; y < y1; y++)
-                for (int x = x0; x < x1; x++)
-                    t[(size_t)x * (size_t)h + (size_t)y] = m[(size_t)y * (size_t)w + (size_t)x];
-        }
-    }
-    return t;
 }
 
 static int seg_cmp_h(const void *pa, const void *pb)
@@ -515,14 +570,9 @@ int rulings_find(PopplerPage *page, const rulings_box *boxes, size_t n, rulings_
         return -1;
     mask_boxes(m, w, h, scale, boxes, n);
 
-    int rc = find_dir(m, h, w, scale, 1, &out->h, &out->nh);
-    if (rc == 0) {
-        unsigned char *t = transpose(m, w, h);
-        free(m);
-        m = NULL;
-        rc = t == NULL ? -1 : find_dir(t, w, h, scale, 0, &out->v, &out->nv);
-        free(t);
-    }
+    int rc = find_dir(m, w, h, scale, 1, &out->h, &out->nh);
+    if (rc == 0)
+        rc = find_dir(m, w, h, scale, 0, &out->v, &out->nv);
     free(m);
     if (rc != 0) {
         rulings_set_release(out);

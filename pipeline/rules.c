@@ -101,6 +101,7 @@ rules_set *rules_load(const char *path, bx_err *err)
 	GString *comment;
 	char *line, *next;
 	long lineno = 0;
+	int after_rule = 0;
 
 	if (!g_file_get_contents(path, &data, &len, &gerr)) {
 		err_at(err, path, 0, "cannot read rule file: %s", gerr->message);
@@ -125,6 +126,9 @@ rules_set *rules_load(const char *path, bx_err *err)
 			const char *c = line + 1;
 			while (*c == ' ')
 				c++;
+			if (after_rule)
+				g_string_truncate(comment, 0);
+			after_rule = 0;
 			if (comment->len)
 				g_string_append_c(comment, ' ');
 			g_string_append(comment, c);
@@ -132,6 +136,7 @@ rules_set *rules_load(const char *path, bx_err *err)
 		}
 		if (line[strspn(line, " \t")] == '\0') {
 			g_string_truncate(comment, 0);
+			after_rule = 0;
 			continue;
 		}
 		if (rules_parse_line(set, line, lineno, comment, err) != 0) {
@@ -140,7 +145,7 @@ rules_set *rules_load(const char *path, bx_err *err)
 			rules_free(set);
 			return NULL;
 		}
-		g_string_truncate(comment, 0);
+		after_rule = 1; /* the comment block also covers the rules right below it */
 	}
 	g_string_free(comment, TRUE);
 	g_free(data);
