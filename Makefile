@@ -8,7 +8,10 @@
 #   make lint         cppcheck and the house checks
 #   make bench        throughput and memory against pdftotext -layout
 .DELETE_ON_ERROR:
+.SECONDARY:
 .SUFFIXES:
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
 
 CC      ?= cc
 PKGS    := poppler-glib glib-2.0 gobject-2.0 cairo libpcre2-8
@@ -28,18 +31,21 @@ all: $(PROGS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libbx.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BIN)/%: $(BUILD)/cmd/%.o $(BUILD)/libbx.a
 	@mkdir -p $(BIN)
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libbx.a
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS) -lcriterion
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS) -lcriterion
 
 -include $(LIB_OBJ:.o=.d) $(PROGS:$(BIN)/%=$(BUILD)/cmd/%.d) $(TESTS:=.d)
 

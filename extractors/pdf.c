@@ -14,7 +14,7 @@
  */
 #define _GNU_SOURCE
 #include "extractors.h"
-#include "normalize.h"
+#include "../pipeline/normalize.h"
 #include "rulings.h"
 #include "../pipeline/layout.h"
 

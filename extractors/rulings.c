@@ -44,7 +44,7 @@
 #define RUN_MIN_PT 3.0     /* a row run needs this much unmasked ink to be kept */
 #define MAX_THICK_PT 3.0   /* thicker components are fills, not rules */
 #define MERGE_OFF_PT 1.0   /* collinear pieces: axes at most this far apart ... */
-#define MERGE_GAP_PT 2.0   /* ... and ends at most this far apart */
+#define MERGE_GAP_PT 1.5   /* ... and ends at most this far apart */
 #ifndef MIN_LEN_H_PT
 #define MIN_LEN_H_PT 18.0  /* shortest horizontal ruling kept */
 #endif
@@ -495,18 +495,79 @@ static int clamp_px(double v, int hi)
     return (int)v;
 }
 
+/* Writing direction of box I from its neighbours in the caller's (reading) order:
+   0 = left to right, 1 = top to bottom, 2 = right to left, 3 = bottom to top, or -1 when
+   neither neighbour is on the same line. */
+static int box_dir(const rulings_box *boxes, size_t n, size_t i)
+{
+    const rulings_box *b = &boxes[i];
+    double bx0 = fmin(b->x0, b->x1), bx1 = fmax(b->x0, b->x1);
+    double by0 = fmin(b->y0, b->y1), by1 = fmax(b->y0, b->y1);
+    for (int k = 0; k < 2; k++) {
+        if ((k == 0 && i + 1 >= n) || (k == 1 && i == 0))
+            continue;
+        const rulings_box *o = &boxes[k == 0 ? i + 1 : i - 1];
+        double ox0 = fmin(o->x0, o->x1), ox1 = fmax(o->x0, o->x1);
+        double oy0 = fmin(o->y0, o->y1), oy1 = fmax(o->y0, o->y1);
+        double size = fmax(fmax(bx1 - bx0, by1 - by0), fmax(ox1 - ox0, oy1 - oy0));
+        /* same line: the same extent across it (one font), and close along it */
+        double ytol = 0.5 + 0.1 * fmax(by1 - by0, oy1 - oy0);
+        double xtol = 0.5 + 0.1 * fmax(bx1 - bx0, ox1 - ox0);
+        double xgap = fmax(ox0 - bx1, bx0 - ox1), ygap = fmax(oy0 - by1, by0 - oy1);
+        double sign = k == 0 ? 1 : -1; /* advance runs from box I to the next one */
+        if (fabs(by0 - oy0) <= ytol && fabs(by1 - oy1) <= ytol && xgap < size &&
+            xgap > -0.5 * size)
+            return sign * ((ox0 + ox1) - (bx0 + bx1)) > 0 ? 0 : 2;
+        if (fabs(bx0 - ox0) <= xtol && fabs(bx1 - ox1) <= xtol && ygap < size &&
+            ygap > -0.5 * size)
+            return sign * ((oy0 + oy1) - (by0 + by1)) > 0 ? 1 : 3;
+    }
+    return -1;
+}
+
+/* Marks the ink inside each character box as masked.  A box much thinner across its line
+   than along it comes from a font with a broken ascent (ONLYOFFICE's embedded FangSong): the
+   glyph then stands on the box, above it in upright text, so the box is grown that way. */
 static void mask_boxes(unsigned char *m, int w, int h, double scale, const rulings_box *boxes,
                        size_t n)
 {
+    /* boxes without a neighbour on their line take the page's most common direction */
+    size_t votes[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        int d = box_dir(boxes, n, i);
+        if (d >= 0)
+            votes[d]++;
+    }
+    int common = 0;
+    for (int d = 1; d < 4; d++)
+        if (votes[d] > votes[common])
+            common = d;
     for (size_t i = 0; i < n; i++) {
         const rulings_box *bx = &boxes[i];
-        double bx0 = bx->x0 < bx->x1 ? bx->x0 : bx->x1, bx1 = bx->x0 < bx->x1 ? bx->x1 : bx->x0;
-        double by0 = bx->y0 < bx->y1 ? bx->y0 : bx->y1, by1 = bx->y0 < bx->y1 ? bx->y1 : bx->y0;
-        double bw = bx1 - bx0;
-        if (!(bw <= MAX_BOX_W_PT)) /* not a glyph: an inter-word gap or garbage */
-            continue;
-        if (by1 - by0 < FLAT_BOX_RATIO * bw) /* font with broken ascent: glyph sits above */
-            by0 = by1 - FLAT_BOX_GROW * bw;
+        double bx0 = fmin(bx->x0, bx->x1), bx1 = fmax(bx->x0, bx->x1);
+        double by0 = fmin(bx->y0, bx->y1), by1 = fmax(bx->y0, bx->y1);
+        double bw = bx1 - bx0, bh = by1 - by0;
+        if (!(bw <= MAX_BOX_W_PT && bh <= MAX_BOX_W_PT))
+            continue; /* not a glyph: a gap between words, or garbage */
+        int dir = box_dir(boxes, n, i);
+        switch (dir >= 0 ? dir : common) {
+        case 0:
+            if (bh < FLAT_BOX_RATIO * bw)
+                by0 = by1 - FLAT_BOX_GROW * bw;
+            break;
+        case 2:
+            if (bh < FLAT_BOX_RATIO * bw)
+                by1 = by0 + FLAT_BOX_GROW * bw;
+            break;
+        case 1:
+            if (bw < FLAT_BOX_RATIO * bh)
+                bx1 = bx0 + FLAT_BOX_GROW * bh;
+            break;
+        default:
+            if (bw < FLAT_BOX_RATIO * bh)
+                bx0 = bx1 - FLAT_BOX_GROW * bh;
+            break;
+        }
         int x0 = clamp_px(floor((bx0 - BOX_PAD_PT) * scale), w);
         int x1 = clamp_px(ceil((bx1 + BOX_PAD_PT) * scale), w);
         int y0 = clamp_px(floor((by0 - BOX_PAD_PT) * scale), h);

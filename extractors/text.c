@@ -9,7 +9,7 @@
  * normalize_text does the rest.  Input must be UTF-8 (a BOM is skipped).
  */
 #include "extractors.h"
-#include "normalize.h"
+#include "../pipeline/normalize.h"
 #include "../pipeline/layout.h"
 
 #include <glib.h>

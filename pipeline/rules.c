@@ -189,6 +189,17 @@ char *rules_group(rules_set *set, const rule *r, const char *text, const char *n
 	return g_strndup(text + ov[2 * n], ov[2 * n + 1] - ov[2 * n]);
 }
 
+int rules_exec(rules_set *set, const rule *r, const char *text, size_t offset, size_t *start, size_t *end)
+{
+	PCRE2_SIZE *ov;
+	if (pcre2_match(r->re, (PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, offset, 0, set->md, NULL) <= 0)
+		return 0;
+	ov = pcre2_get_ovector_pointer(set->md);
+	*start = ov[0];
+	*end = ov[1];
+	return 1;
+}
+
 size_t rules_count(const rules_set *set, const char *cls)
 {
 	size_t k = 0;

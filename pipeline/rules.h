@@ -46,6 +46,10 @@ const rule *rules_match(rules_set *set, const char *cls, const char *text, size_
  * a new string (g_free), or NULL when the group is absent or did not take part. */
 char *rules_group(rules_set *set, const rule *r, const char *text, const char *name);
 
+/* Matches rule R alone against TEXT from byte OFFSET; 1 with *START and *END set
+ * (then rules_group works on this match), 0 for no match. */
+int rules_exec(rules_set *set, const rule *r, const char *text, size_t offset, size_t *start, size_t *end);
+
 /* Number of rules of class CLS. */
 size_t rules_count(const rules_set *set, const char *cls);
 

@@ -12,7 +12,7 @@
  * for in the narrative, since table rows such as "一、本年收入" look like them.
  */
 #include "segment.h"
-#include "../extractors/normalize.h"
+#include "normalize.h"
 
 #include <string.h>
 
@@ -375,6 +375,9 @@ segments *segment_layout(const layout_doc *L, rules_set *rs)
 	seg_find_meta(s, rs, items, "kind", "kind", NULL);
 	seg_find_meta(s, rs, items, "scope", "scope", NULL);
 	segments_add_meta(s, "pages", pages, "layout");
+	segments_add_meta(s, "source", L->source, "layout");
+	segments_add_meta(s, "sha256", L->sha256, "layout");
+	segments_add_meta(s, "input", L->input, "layout");
 
 	st.s = s;
 	st.para = g_string_new(NULL);

@@ -1,0 +1,70 @@
+/* grids.h — the tables the tables stage built, and its file grid.bxg.
+ *
+ * File grammar (records as in tsv.h; an empty text is written "-"):
+ *   bx-grid  1
+ *   doc      ID
+ *   table    NO METHOD ROWS COLS HEADER_ROWS QUALITY
+ *            NO as in segments.bxs; METHOD ruled|aligned|tabs|empty; QUALITY 0..1, the
+ *            share of body cells that landed in a column holding the same type
+ *   col      NO COL PATH            header path of column COL (0-based), parts joined " / "
+ *   row      NO ROW PAGE ROLE CODE LABEL
+ *            ROW 0-based; ROLE header|body|total; CODE the subject code as one digit
+ *            string or "-"; LABEL the row's name or "-"
+ *   cell     NO ROW COL TYPE VALUE TEXT
+ *            non-empty cells only; TYPE text|code|number|percent|blank|bad;
+ *            VALUE the number without separators ("-" unless number/percent);
+ *            TEXT the printed text
+ *   status   ok|partial|failed REASON
+ *   end
+ * grids.c is the only reader and writer.
+ */
+#ifndef BX_GRIDS_H
+#define BX_GRIDS_H
+
+#include <glib.h>
+#include "err.h"
+#include "status.h"
+
+#define GRIDS_MAGIC "bx-grid"
+#define GRIDS_VERSION 1
+
+typedef struct {
+	char *type;  /* text code number percent blank bad */
+	char *value; /* "" unless number/percent */
+	char *text;
+} grid_cell;
+
+typedef struct {
+	long page;
+	char *role, *code, *label;
+} grid_row;
+
+typedef struct {
+	long no;
+	char *method;
+	long rows, cols, header_rows;
+	double quality;
+	grid_row *row;    /* rows */
+	char **path;      /* cols */
+	grid_cell *cell;  /* rows * cols, row-major; empty cells have text "" and type blank */
+} grid_table;
+
+typedef struct {
+	char *doc;
+	GPtrArray *tables; /* grid_table * */
+	bx_status status;
+	char *error;
+} grids;
+
+grids *grids_new(const char *doc);
+void grids_free(grids *g);
+/* A table of ROWS x COLS empty cells (no rows: ROWS 0), owned by G once added. */
+grid_table *grids_add_table(grids *g, long no, const char *method, long rows, long cols);
+grid_cell *grid_at(grid_table *t, long r, long c);
+/* Sets a cell's fields (copied). */
+void grid_set(grid_table *t, long r, long c, const char *type, const char *value, const char *text);
+
+int grids_write(const grids *g, const char *path, bx_err *err);
+grids *grids_read(const char *path, bx_err *err);
+
+#endif

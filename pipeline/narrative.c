@@ -1,0 +1,161 @@
+/* narrative.c — facts stated in the narrative (see narrative.h). */
+#include "narrative.h"
+
+#include <string.h>
+
+/* Words in front of a subject that do not belong to it. */
+static const char *const narrative_prefixes[] = {
+	"其中", "主要是", "主要用于", "包括", "安排", "一般公共预算财政拨款", "财政拨款", "当年",
+	"年初预算数", "本年", "全年", "共计", "合计", "用于", "和", "及", "是", "为", "年",
+};
+
+static void narrative_fact_clear(gpointer p)
+{
+	narrative_fact *f = p;
+	g_free(f->section);
+	g_free(f->subject);
+	g_free(f->measure);
+	g_free(f->value);
+	g_free(f->unit);
+	g_free(f->sentence);
+}
+
+typedef struct {
+	size_t pos, vstart, vend;
+	const rule *r;
+	char *subject, *value, *unit, *dir;
+	int flat;
+} narrative_hit;
+
+static gint narrative_cmp(gconstpointer a, gconstpointer b)
+{
+	const narrative_hit *x = a, *y = b;
+	return x->vstart < y->vstart ? -1 : x->vstart > y->vstart;
+}
+
+static char *narrative_subject(rules_set *rs, const char *raw)
+{
+	char *s = g_strdup(raw);
+	const rule *r;
+	int again = 1;
+
+	g_strstrip(s);
+	while (again) {
+		again = 0;
+		for (size_t i = 0; i < G_N_ELEMENTS(narrative_prefixes); i++)
+			if (g_str_has_prefix(s, narrative_prefixes[i]) && strlen(s) > strlen(narrative_prefixes[i])) {
+				memmove(s, s + strlen(narrative_prefixes[i]), strlen(s) - strlen(narrative_prefixes[i]) + 1);
+				again = 1;
+			}
+	}
+	r = rules_match(rs, "subject", s, NULL, NULL);
+	if (r && strcmp(r->value, "=") != 0) {
+		g_free(s);
+		return g_strdup(r->value);
+	}
+	return s;
+}
+
+static void narrative_sentence(GArray *out, rules_set *rs, const seg_para *p, const char *sent)
+{
+	GArray *hits = g_array_new(FALSE, TRUE, sizeof(narrative_hit));
+	const char *last_subject = NULL;
+
+	for (size_t i = 0; i < rs->n; i++) {
+		const rule *r = &rs->v[i];
+		size_t off = 0, st, en;
+		if (strcmp(r->cls, "fact") != 0)
+			continue;
+		while (off <= strlen(sent) && rules_exec(rs, r, sent, off, &st, &en)) {
+			narrative_hit h = { st, 0, 0, r, NULL, NULL, NULL, NULL, 0 };
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rs->md);
+			int vg = pcre2_substring_number_from_name(r->re, (PCRE2_SPTR) "value");
+			int clash = 0;
+			if (vg > 0 && ov[2 * vg] != PCRE2_UNSET) {
+				h.vstart = ov[2 * vg];
+				h.vend = ov[2 * vg + 1];
+			}
+			h.value = rules_group(rs, r, sent, "value");
+			h.subject = rules_group(rs, r, sent, "subject");
+			h.unit = rules_group(rs, r, sent, "unit");
+			h.dir = rules_group(rs, r, sent, "dir");
+			{
+				char *flat = rules_group(rs, r, sent, "flat");
+				h.flat = flat && *flat;
+				g_free(flat);
+			}
+			for (guint k = 0; k < hits->len && !clash; k++) {
+				narrative_hit *o = &g_array_index(hits, narrative_hit, k);
+				clash = h.vstart < o->vend && o->vstart < h.vend + (h.vend == h.vstart);
+			}
+			if (clash || (!h.flat && (!h.value || !*h.value))) {
+				g_free(h.value);
+				g_free(h.subject);
+				g_free(h.unit);
+				g_free(h.dir);
+			} else {
+				g_array_append_val(hits, h);
+			}
+			off = en > off ? en : off + 1;
+		}
+	}
+	g_array_sort(hits, narrative_cmp);
+	for (guint k = 0; k < hits->len; k++) {
+		narrative_hit *h = &g_array_index(hits, narrative_hit, k);
+		narrative_fact f = { 0 };
+		GString *v = g_string_new(NULL);
+		int neg = h->dir && (!strcmp(h->dir, "减少") || !strcmp(h->dir, "下降"));
+
+		f.section = g_strdup(p->section);
+		f.page = p->page;
+		f.measure = g_strdup(h->r->value);
+		if (h->subject && *h->subject)
+			f.subject = narrative_subject(rs, h->subject);
+		else
+			f.subject = g_strdup(last_subject ? last_subject : "");
+		if (h->flat) {
+			g_string_assign(v, "0");
+		} else {
+			if (neg)
+				g_string_append_c(v, '-');
+			for (const char *c = h->value; *c; c++)
+				if (*c != ',')
+					g_string_append_c(v, *c);
+		}
+		f.value = g_string_free(v, FALSE);
+		f.unit = g_strdup(h->unit && *h->unit ? (strstr(h->unit, "%") || strstr(h->unit, "％") ? "%" : h->unit) : "");
+		f.sentence = g_strdup(sent);
+		g_array_append_val(out, f);
+		if (!strcmp(f.measure, "amount"))
+			last_subject = g_array_index(out, narrative_fact, out->len - 1).subject;
+		g_free(h->value);
+		g_free(h->subject);
+		g_free(h->unit);
+		g_free(h->dir);
+	}
+	g_array_unref(hits);
+}
+
+GArray *narrative_extract(const segments *s, rules_set *rs)
+{
+	GArray *out = g_array_new(FALSE, TRUE, sizeof(narrative_fact));
+	g_array_set_clear_func(out, narrative_fact_clear);
+	for (guint i = 0; i < s->paras->len; i++) {
+		const seg_para *p = &g_array_index(s->paras, seg_para, i);
+		const char *start = p->text;
+		for (const char *c = p->text;; c = g_utf8_next_char(c)) {
+			int end = !*c;
+			if (end || g_str_has_prefix(c, "。") || g_str_has_prefix(c, "；")) {
+				const char *stop = end ? c : g_utf8_next_char(c);
+				char *sent = g_strndup(start, (gsize)(stop - start));
+				if (*sent)
+					narrative_sentence(out, rs, p, sent);
+				g_free(sent);
+				start = stop;
+			}
+			if (end)
+				break;
+		}
+	}
+	return out;
+}

@@ -1,0 +1,498 @@
+/* tabulate.c — grids from table regions (see tabulate.h for the methods).
+ *
+ * Work is in two steps: each page region becomes raw rows (text per cell) by
+ * one method; then the rows of the whole table are finished in one place:
+ * repeated headers dropped, header rows and paths, codes, labels, roles, types.
+ */
+#include "tabulate.h"
+#include "normalize.h"
+#include "number.h"
+
+#include <math.h>
+#include <string.h>
+
+#define TAB_MAX_COLS 64
+#define TAB_MAX_HEADER 6
+#define TAB_SNAP 2.0 /* points: rulings closer than this are one */
+
+typedef struct {
+	long page;
+	GPtrArray *cells; /* char * */
+} raw_row;
+
+static void raw_row_clear(gpointer p)
+{
+	g_ptr_array_unref(((raw_row *)p)->cells);
+}
+
+static raw_row *tab_new_row(GArray *rows, long page, long ncols)
+{
+	raw_row r = { page, g_ptr_array_new_with_free_func(g_free) };
+	for (long c = 0; c < ncols; c++)
+		g_ptr_array_add(r.cells, g_strdup(""));
+	g_array_append_val(rows, r);
+	return &g_array_index(rows, raw_row, rows->len - 1);
+}
+
+/* Appends TEXT to cell C of ROW: nothing between CJK characters, a space otherwise. */
+static void tab_cell_append(raw_row *row, long c, const char *text)
+{
+	char *old;
+	const char *end;
+	int join_cjk;
+
+	while ((long)row->cells->len <= c)
+		g_ptr_array_add(row->cells, g_strdup(""));
+	old = g_ptr_array_index(row->cells, c);
+	if (!*old) {
+		g_ptr_array_index(row->cells, c) = g_strdup(text);
+		g_free(old);
+		return;
+	}
+	end = g_utf8_prev_char(old + strlen(old));
+	join_cjk = normalize_is_cjk(g_utf8_get_char(end)) || normalize_is_cjk(g_utf8_get_char(text));
+	g_ptr_array_index(row->cells, c) = g_strconcat(old, join_cjk ? "" : " ", text, NULL);
+	g_free(old);
+}
+
+static gint tab_cmp_double(gconstpointer a, gconstpointer b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts V and merges values closer than TAB_SNAP. */
+static void tab_snap(GArray *v)
+{
+	guint w = 0;
+	g_array_sort(v, tab_cmp_double);
+	for (guint i = 0; i < v->len; i++) {
+		double x = g_array_index(v, double, i);
+		if (w && x - g_array_index(v, double, w - 1) < TAB_SNAP)
+			continue;
+		g_array_index(v, double, w++) = x;
+	}
+	g_array_set_size(v, w);
+}
+
+static long tab_band(const GArray *b, double x)
+{
+	for (guint i = 1; i < b->len; i++)
+		if (x < g_array_index(b, double, i))
+			return (long)i - 1;
+	return (long)b->len - 2;
+}
+
+/* Region bounding box from its lines. */
+static void tab_extent(const layout_page *pg, long from, long to, double *y0, double *y1)
+{
+	*y0 = G_MAXDOUBLE;
+	*y1 = -G_MAXDOUBLE;
+	for (long i = from; i <= to; i++) {
+		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
+		*y0 = MIN(*y0, l->y0);
+		*y1 = MAX(*y1, l->y1);
+	}
+}
+
+/* Ruled method; returns 0, or -1 when the page lacks the rulings for it. */
+static int tab_ruled(const layout_page *pg, long from, long to, GArray *rows)
+{
+	double ry0, ry1, xmin, xmax;
+	GArray *xs = g_array_new(FALSE, FALSE, sizeof(double));
+	GArray *ys = g_array_new(FALSE, FALSE, sizeof(double));
+	long ncols, base = (long)rows->len;
+	GHashTable *index = g_hash_table_new(g_direct_hash, g_direct_equal);
+
+	tab_extent(pg, from, to, &ry0, &ry1);
+	for (guint i = 0; i < pg->vrules->len; i++) {
+		const layout_rule *v = &g_array_index(pg->vrules, layout_rule, i);
+		if (MIN(v->y1, ry1) - MAX(v->y0, ry0) > 4)
+			g_array_append_val(xs, v->x0);
+	}
+	tab_snap(xs);
+	if (xs->len < 3) {
+		g_array_unref(xs);
+		g_array_unref(ys);
+		g_hash_table_unref(index);
+		return -1;
+	}
+	xmin = g_array_index(xs, double, 0);
+	xmax = g_array_index(xs, double, xs->len - 1);
+	for (guint i = 0; i < pg->hrules->len; i++) {
+		const layout_rule *h = &g_array_index(pg->hrules, layout_rule, i);
+		if (h->y0 > ry0 - 30 && h->y0 < ry1 + 30 && MIN(h->x1, xmax) - MAX(h->x0, xmin) > 4)
+			g_array_append_val(ys, h->y0);
+	}
+	{
+		double lo = ry0 - 1, hi = ry1 + 1;
+		g_array_append_val(ys, lo);
+		g_array_append_val(ys, hi);
+	}
+	tab_snap(ys);
+	ncols = (long)xs->len - 1;
+	for (long i = from; i <= to; i++) {
+		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
+		for (guint k = l->word0; k < l->word0 + l->nword; k++) {
+			const layout_word *w = &g_array_index(pg->words, layout_word, k);
+			long rb = tab_band(ys, (w->y0 + w->y1) / 2), cb = tab_band(xs, (w->x0 + w->x1) / 2);
+			gpointer slot;
+			raw_row *row;
+			if (rb < 0 || cb < 0)
+				continue;
+			if (!g_hash_table_lookup_extended(index, GINT_TO_POINTER(rb + 1), NULL, &slot)) {
+				tab_new_row(rows, pg->no, ncols);
+				slot = GINT_TO_POINTER(rows->len);
+				g_hash_table_insert(index, GINT_TO_POINTER(rb + 1), slot);
+			}
+			row = &g_array_index(rows, raw_row, GPOINTER_TO_INT(slot) - 1);
+			tab_cell_append(row, cb, w->text);
+		}
+	}
+	/* rows were created in reading order of words; order them by band */
+	{
+		GArray *sorted = g_array_new(FALSE, TRUE, sizeof(raw_row));
+		for (long b = 0; b < (long)ys->len; b++) {
+			gpointer slot;
+			if (g_hash_table_lookup_extended(index, GINT_TO_POINTER(b + 1), NULL, &slot))
+				g_array_append_val(sorted, g_array_index(rows, raw_row, GPOINTER_TO_INT(slot) - 1));
+		}
+		for (guint k = 0; k < sorted->len; k++)
+			g_array_index(rows, raw_row, base + (long)k) = g_array_index(sorted, raw_row, k);
+		g_array_unref(sorted);
+	}
+	g_hash_table_unref(index);
+	g_array_unref(xs);
+	g_array_unref(ys);
+	return 0;
+}
+
+/* Aligned method: rows are lines, columns the merged extents of the words of
+ * lines with two or more words. */
+static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
+{
+	GArray *iv = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+	GArray *bands = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+
+	for (long i = from; i <= to; i++) {
+		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
+		if (l->nword < 2)
+			continue;
+		for (guint k = l->word0; k < l->word0 + l->nword; k++) {
+			const layout_word *w = &g_array_index(pg->words, layout_word, k);
+			double x[2] = { w->x0, w->x1 };
+			g_array_append_vals(iv, x, 1);
+		}
+	}
+	g_array_sort(iv, tab_cmp_double);
+	for (guint k = 0; k < iv->len; k++) {
+		double *x = &g_array_index(iv, double, 2 * k);
+		double *last = bands->len ? &g_array_index(bands, double, 2 * (bands->len - 1)) : NULL;
+		if (last && x[0] <= last[1] + 1)
+			last[1] = MAX(last[1], x[1]);
+		else
+			g_array_append_vals(bands, x, 1);
+	}
+	for (long i = from; i <= to; i++) {
+		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
+		raw_row *row = tab_new_row(rows, pg->no, (long)MAX(bands->len, 1));
+		for (guint k = l->word0; k < l->word0 + l->nword; k++) {
+			const layout_word *w = &g_array_index(pg->words, layout_word, k);
+			long best = 0;
+			double bestv = -G_MAXDOUBLE;
+			for (guint b = 0; b < bands->len; b++) {
+				double *x = &g_array_index(bands, double, 2 * b);
+				double ov = MIN(x[1], w->x1) - MAX(x[0], w->x0);
+				if (ov <= 0)
+					ov = -MIN(fabs(w->x0 - x[1]), fabs(x[0] - w->x1));
+				if (ov > bestv) {
+					bestv = ov;
+					best = (long)b;
+				}
+			}
+			tab_cell_append(row, best, w->text);
+		}
+	}
+	g_array_unref(iv);
+	g_array_unref(bands);
+}
+
+static void tab_tabs(const layout_page *pg, long from, long to, GArray *rows)
+{
+	for (long i = from; i <= to; i++) {
+		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
+		gchar **parts = g_strsplit(l->text, "\t", TAB_MAX_COLS);
+		raw_row *row = tab_new_row(rows, pg->no, 0);
+		for (int c = 0; parts[c]; c++)
+			g_ptr_array_add(row->cells, g_strstrip(g_strdup(parts[c])));
+		g_strfreev(parts);
+	}
+}
+
+static char *tab_row_key(const raw_row *r)
+{
+	GString *k = g_string_new(NULL);
+	for (guint c = 0; c < r->cells->len; c++)
+		g_string_append_printf(k, "%s\x1f", (char *)g_ptr_array_index(r->cells, c));
+	while (k->len && k->str[k->len - 1] == '\x1f')
+		g_string_truncate(k, k->len - 1);
+	return g_string_free(k, FALSE);
+}
+
+static int tab_is_code(rules_set *rs, const char *cls, const char *text)
+{
+	return *text && rules_match(rs, cls, text, NULL, NULL) != NULL;
+}
+
+/* Finds the row's code (one column, or 类|款|项 columns) and returns how many
+ * leading cells it used. */
+static int tab_code(rules_set *rs, grid_table *t, long r, GString *code)
+{
+	const char *c0 = t->cols > 0 ? grid_at(t, r, 0)->text : "";
+	const char *c1 = t->cols > 1 ? grid_at(t, r, 1)->text : "";
+	const char *c2 = t->cols > 2 ? grid_at(t, r, 2)->text : "";
+	const rule *p0 = *c0 ? rules_match(rs, "code-part", c0, NULL, NULL) : NULL;
+
+	g_string_truncate(code, 0);
+	if (p0 && !strcmp(p0->value, "3") && strlen(c0) == 3 && strlen(c1) == 2 && tab_is_code(rs, "code-part", c1)) {
+		g_string_append(code, c0);
+		g_string_append(code, c1);
+		if (strlen(c2) == 2 && tab_is_code(rs, "code-part", c2)) {
+			g_string_append(code, c2);
+			return 3;
+		}
+		return 2;
+	}
+	if (tab_is_code(rs, "code", c0)) {
+		g_string_append(code, c0);
+		return 1;
+	}
+	return 0;
+}
+
+static int tab_is_data_row(grid_table *t, long r, rules_set *rs)
+{
+	GString *code = g_string_new(NULL);
+	int used = tab_code(rs, t, r, code);
+	g_string_free(code, TRUE);
+	if (used)
+		return 1;
+	for (long c = 0; c < t->cols; c++) {
+		num_type nt = number_parse(grid_at(t, r, c)->text, NULL);
+		if (nt == NUM_NUMBER)
+			return 1;
+	}
+	return 0;
+}
+
+static void tab_paths(grid_table *t)
+{
+	long h = t->header_rows;
+	for (long c = 0; c < t->cols; c++) {
+		GString *p = g_string_new(NULL);
+		const char *prev = NULL;
+		for (long r = 0; r < h; r++) {
+			const char *txt = grid_at(t, r, c)->text;
+			/* a merged header cell: text stands left, the cell below is filled */
+			if (!*txt && r + 1 < h) {
+				for (long k = c - 1; k >= 0 && !*txt; k--) {
+					const char *left = grid_at(t, r, k)->text;
+					if (*left)
+						txt = left;
+					else if (*grid_at(t, r + 1, k)->text == '\0')
+						break;
+				}
+				if (!*grid_at(t, r + 1, c)->text)
+					txt = "";
+			}
+			if (*txt && (!prev || strcmp(prev, txt) != 0)) {
+				if (p->len)
+					g_string_append(p, " / ");
+				g_string_append(p, txt);
+				prev = txt;
+			}
+		}
+		g_free(t->path[c]);
+		t->path[c] = g_string_free(p, FALSE);
+	}
+}
+
+static char *tab_compact(const char *s)
+{
+	GString *o = g_string_new(NULL);
+	for (const char *p = s; *p; p++)
+		if (*p != ' ')
+			g_string_append_c(o, *p);
+	return g_string_free(o, FALSE);
+}
+
+/* Builds the grid of table NO from RAW rows (see the file comment). */
+static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules_set *rs)
+{
+	long ncols = 0, hdr = 0, nrows;
+	grid_table *t;
+	GString *code = g_string_new(NULL);
+	GHashTable *headers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint));
+	long first_page = raw->len ? g_array_index(raw, raw_row, 0).page : 0;
+	long body = 0, consistent = 0;
+
+	for (guint i = 0; i < raw->len; i++) {
+		raw_row *r = &g_array_index(raw, raw_row, i);
+		while (r->cells->len && !*(char *)g_ptr_array_index(r->cells, r->cells->len - 1))
+			g_ptr_array_set_size(r->cells, r->cells->len - 1);
+		ncols = MAX(ncols, (long)r->cells->len);
+	}
+	/* a first pass to find the header rows on the first page */
+	t = grids_add_table(g, no, method, (long)raw->len, ncols);
+	for (guint i = 0; i < raw->len; i++) {
+		raw_row *r = &g_array_index(raw, raw_row, i);
+		for (guint c = 0; c < r->cells->len; c++)
+			grid_set(t, (long)i, (long)c, "text", "", g_ptr_array_index(r->cells, c));
+	}
+	while (hdr < t->rows && hdr < TAB_MAX_HEADER && !tab_is_data_row(t, hdr, rs) &&
+	       g_array_index(raw, raw_row, hdr).page == first_page)
+		hdr++;
+	if (hdr == t->rows || hdr == TAB_MAX_HEADER)
+		hdr = t->rows > 1 ? 1 : 0;
+	for (guint i = 0; i < raw->len; i++) {
+		raw_row *r = &g_array_index(raw, raw_row, i);
+		char *key = tab_row_key(r);
+		if ((long)i < hdr) {
+			g_hash_table_add(headers, key);
+		} else if (*key == '\0' || g_hash_table_contains(headers, key)) {
+			g_free(key); /* a header repeated after a page break, or an empty row */
+			continue;
+		} else {
+			g_free(key);
+		}
+		g_array_append_val(keep, i);
+	}
+	/* the real table, without the dropped rows */
+	g_ptr_array_remove(g->tables, t);
+	nrows = (long)keep->len;
+	t = grids_add_table(g, no, method, nrows, ncols);
+	t->header_rows = hdr;
+	for (long r = 0; r < nrows; r++) {
+		raw_row *src = &g_array_index(raw, raw_row, g_array_index(keep, guint, r));
+		t->row[r].page = src->page;
+		for (guint c = 0; c < src->cells->len; c++) {
+			const char *txt = g_ptr_array_index(src->cells, c);
+			char *val = NULL;
+			num_type nt = r < hdr ? NUM_TEXT : number_parse(txt, &val);
+			if (*txt)
+				grid_set(t, r, (long)c, number_type_name(nt), val, txt);
+			g_free(val);
+		}
+	}
+	tab_paths(t);
+	for (long r = 0; r < nrows; r++) {
+		grid_row *row = &t->row[r];
+		int used = r < hdr ? 0 : tab_code(rs, t, r, code);
+		g_free(row->role);
+		g_free(row->code);
+		g_free(row->label);
+		row->code = g_strdup(code->str);
+		row->label = g_strdup("");
+		for (int c = 0; c < used; c++) {
+			grid_cell *x = grid_at(t, r, c);
+			g_free(x->type);
+			x->type = g_strdup("code");
+			g_free(x->value);
+			x->value = g_strdup("");
+		}
+		for (long c = used; c < t->cols && r >= hdr; c++)
+			if (!strcmp(grid_at(t, r, c)->type, "text")) {
+				g_free(row->label);
+				row->label = tab_compact(grid_at(t, r, c)->text);
+				break;
+			}
+		if (r < hdr)
+			row->role = g_strdup("header");
+		else if (*row->label && rules_match(rs, "total", row->label, NULL, NULL))
+			row->role = g_strdup("total");
+		else
+			row->role = g_strdup("body");
+	}
+	/* quality: body cells whose type agrees with their column's number-ness */
+	for (long c = 0; c < t->cols; c++) {
+		long nums = 0, texts = 0;
+		for (long r = hdr; r < nrows; r++) {
+			const char *ty = grid_at(t, r, c)->type;
+			nums += !strcmp(ty, "number") || !strcmp(ty, "percent");
+			texts += !strcmp(ty, "text") || !strcmp(ty, "bad");
+		}
+		body += nums + texts;
+		consistent += MAX(nums, texts);
+	}
+	t->quality = body ? (double)consistent / (double)body : 1.0;
+	g_array_unref(keep);
+	g_hash_table_unref(headers);
+	g_string_free(code, TRUE);
+}
+
+grids *tabulate(const layout_doc *L, const segments *S, rules_set *rs)
+{
+	grids *g = grids_new(S->doc);
+	int text_input = strcmp(L->input, "text") == 0;
+
+	g->status = S->status;
+	g_free(g->error);
+	g->error = g_strdup(S->error);
+	for (guint ti = 0; ti < S->tables->len; ti++) {
+		const seg_table *st = &g_array_index(S->tables, seg_table, ti);
+		GArray *raw = g_array_new(FALSE, TRUE, sizeof(raw_row));
+		const char *method = "empty";
+		int ruled = 0, aligned = 0;
+
+		g_array_set_clear_func(raw, raw_row_clear);
+		for (guint ri = 0; ri < S->regions->len; ri++) {
+			const seg_region *rg = &g_array_index(S->regions, seg_region, ri);
+			const layout_page *pg;
+			if (rg->table != st->no || rg->page < 1 || rg->page > (long)L->pages->len)
+				continue;
+			pg = g_ptr_array_index(L->pages, rg->page - 1);
+			if (rg->from < 0 || rg->to >= (long)pg->lines->len || rg->from > rg->to)
+				continue;
+			if (text_input)
+				tab_tabs(pg, rg->from, rg->to, raw);
+			else if (tab_ruled(pg, rg->from, rg->to, raw) == 0)
+				ruled = 1;
+			else {
+				tab_aligned(pg, rg->from, rg->to, raw);
+				aligned = 1;
+			}
+		}
+		if (raw->len)
+			method = text_input ? "tabs" : ruled && !aligned ? "ruled" : ruled ? "ruled+aligned" : "aligned";
+		tab_finish(g, st->no, method, raw, rs);
+		g_array_unref(raw);
+	}
+	return g;
+}
+
+int tabulate_run(const char *layout_path, const char *segments_path, const char *rules_path,
+                 const char *out_path, bx_status *status, bx_err *err)
+{
+	rules_set *rs = rules_load(rules_path, err);
+	layout_doc *L = NULL;
+	segments *S = NULL;
+	grids *g;
+	int rc = -1;
+
+	if (!rs)
+		return -1;
+	L = layout_read(layout_path, err);
+	if (L)
+		S = segments_read(segments_path, err);
+	if (L && S) {
+		g = tabulate(L, S, rs);
+		rc = grids_write(g, out_path, err);
+		*status = g->status;
+		grids_free(g);
+	}
+	segments_free(S);
+	layout_doc_free(L);
+	rules_free(rs);
+	return rc;
+}
