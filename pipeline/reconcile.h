@@ -1,0 +1,30 @@
+/* reconcile.h — the reconcile stage: the checks of rules/checks.rules on one document.
+ *
+ * Every check instance gets a status: pass (equal), rounding (the difference is
+ * within what the rounding of the printed terms explains: half a unit of the last
+ * printed digit per rounded term), fail, not_applicable (the relation does not
+ * apply to this table; the message says why) or insufficient_data (what was
+ * missing).  Families evaluated: tree (parent code = sum of its children, per
+ * numeric column) and total (the 合计 row = sum of the top-level codes).
+ * Output: DIR/reconcile.csv (columns in README.md), atomically.
+ */
+#ifndef BX_RECONCILE_H
+#define BX_RECONCILE_H
+
+#include "err.h"
+#include "status.h"
+
+typedef struct {
+	const char *segments, *grid, *rules, *out;
+	int bom;
+	double rounding_factor; /* multiplies the rounding tolerance; 1 by default */
+} reconcile_opts;
+
+typedef struct {
+	long pass, rounding, fail, not_applicable, insufficient_data;
+} reconcile_counts;
+
+/* Returns 0 with *COUNTS filled, or -1 with ERR set. */
+int reconcile_run(const reconcile_opts *o, reconcile_counts *counts, bx_err *err);
+
+#endif
