@@ -62,10 +62,23 @@ e2e: all
 	@./tests/e2e/run-all
 
 # ---- the pipeline ----
-IN  ?= corpus
-OUT ?= out
+IN        ?= corpus
+OUT       ?= out
+TIMEOUT   ?= 120
+MAX_PAGES ?= 5000
+BOM       ?= 0
+PIPE = $(MAKE) --no-print-directory -C "$(OUT)" -f "$(CURDIR)/pipeline.mk" BIN="$(CURDIR)/$(BIN)" \
+       RULES="$(CURDIR)/rules" TIMEOUT=$(TIMEOUT) MAX_PAGES=$(MAX_PAGES) BOM=$(BOM)
+# put FILE CONTENT: rewrite FILE only when CONTENT differs (so make sees no change)
+put = printf '%s\n' $(2) > "$(1).new" && { cmp -s "$(1).new" "$(1)" && rm -f "$(1).new" || mv -f "$(1).new" "$(1)"; }
+
 run: all
-	@$(MAKE) --no-print-directory -k -f pipeline.mk IN="$(IN)" OUT="$(OUT)" BIN="$(CURDIR)/$(BIN)" RULES="$(CURDIR)/rules"
+	@mkdir -p "$(OUT)"
+	@"$(BIN)/bx-scan" "$(IN)" "$(OUT)" >/dev/null
+	@$(call put,$(OUT)/.bx/extract.flags,"timeout=$(TIMEOUT) max_pages=$(MAX_PAGES)")
+	@$(call put,$(OUT)/.bx/emit.flags,"bom=$(BOM)")
+	@"$(BIN)/bx-collect" --start "$(OUT)"
+	+@$(PIPE) -k docs; rc=$$?; $(PIPE) collect || rc=$$?; exit $$rc
 
 demo:
 	@./scripts/install-deps

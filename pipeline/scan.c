@@ -150,6 +150,7 @@ long scan_run(const char *in, const char *out, bx_err *err)
 	char *in_real = realpath(in, NULL), *out_real = NULL, *bx = NULL;
 	GPtrArray *found = g_ptr_array_new_with_free_func(g_free);
 	GString *mk = g_string_new("# written by bx-scan: the documents of this run\nDOCS :=");
+	GString *list = g_string_new(NULL);
 	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	long rc = -1;
 
@@ -177,6 +178,7 @@ long scan_run(const char *in, const char *out, bx_err *err)
 		        : (atomic_mkdirs(dir, err) || scan_link(link, real, err) || scan_put(namef, content, err));
 
 		g_string_append_printf(mk, " \\\n  %s", id);
+		g_string_append_printf(list, "%s\n", id);
 		g_hash_table_add(seen, id);
 		g_free(dir);
 		g_free(link);
@@ -193,6 +195,10 @@ long scan_run(const char *in, const char *out, bx_err *err)
 	bx = g_build_filename(out, ".bx", "docs.mk", NULL);
 	if (scan_put(bx, mk->str, err) != 0)
 		goto out;
+	g_free(bx);
+	bx = g_build_filename(out, ".bx", "docs.list", NULL);
+	if (scan_put(bx, list->str, err) != 0)
+		goto out;
 	rc = (long)found->len / 2;
 out:
 	free(in_real);
@@ -200,6 +206,7 @@ out:
 	g_free(bx);
 	g_ptr_array_unref(found);
 	g_string_free(mk, TRUE);
+	g_string_free(list, TRUE);
 	g_hash_table_unref(seen);
 	return rc;
 }

@@ -8,7 +8,8 @@
  * '-', '_' and '.', cut to 40 bytes, then '-' and the first 8 hex digits of the
  * SHA-256 of the relative path: stable across runs and machines, safe in make
  * and shell, distinct for equal names in different folders.  It writes
- * OUT/.bx/docs.mk ("DOCS := id ...", sorted by relative path).  A file is only
+ * OUT/.bx/docs.mk ("DOCS := id ...", sorted by relative path) and the same ids,
+ * one a line, in OUT/.bx/docs.list.  A file is only
  * rewritten when its content changes, so a rerun with nothing new touches nothing.
  */
 #ifndef BX_SCAN_H
