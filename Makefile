@@ -67,8 +67,9 @@ OUT       ?= out
 TIMEOUT   ?= 120
 MAX_PAGES ?= 5000
 BOM       ?= 0
+RULES     ?= $(CURDIR)/rules
 PIPE = $(MAKE) --no-print-directory -C "$(OUT)" -f "$(CURDIR)/pipeline.mk" BIN="$(CURDIR)/$(BIN)" \
-       RULES="$(CURDIR)/rules" TIMEOUT=$(TIMEOUT) MAX_PAGES=$(MAX_PAGES) BOM=$(BOM)
+       RULES="$(RULES)" TIMEOUT=$(TIMEOUT) MAX_PAGES=$(MAX_PAGES) BOM=$(BOM)
 # put FILE CONTENT: rewrite FILE only when CONTENT differs (so make sees no change)
 put = printf '%s\n' $(2) > "$(1).new" && { cmp -s "$(1).new" "$(1)" && rm -f "$(1).new" || mv -f "$(1).new" "$(1)"; }
 

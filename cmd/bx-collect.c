@@ -1,5 +1,6 @@
 /* bx-collect — the run-level outputs (documents.csv, facts.csv, reconcile.csv,
  * report.html) and the progress line of a run. */
+#include "cmd.h"
 #include "../pipeline/collect.h"
 #include "../pipeline/status.h"
 
@@ -28,7 +29,6 @@ int main(int argc, char **argv)
 	};
 	int c, bom = 0, mode = 0, fail_on = 0;
 	bx_err err;
-	char msg[1200];
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -45,18 +45,14 @@ int main(int argc, char **argv)
 		return BX_EXIT_USAGE;
 	}
 	if (mode == 's') {
-		if (collect_start(argv[optind], &err) != 0) {
-			fprintf(stderr, "bx-collect: %s\n", err_format(&err, msg, sizeof msg));
-			return BX_EXIT_SOFTWARE;
-		}
+		if (collect_start(argv[optind], &err) != 0)
+			return cmd_fail("bx-collect", &err);
 		return 0;
 	}
 	if (mode == 't') {
 		char *line = collect_tick(argv[optind], argv[optind + 1], &err);
-		if (!line) {
-			fprintf(stderr, "bx-collect: %s\n", err_format(&err, msg, sizeof msg));
-			return BX_EXIT_SOFTWARE;
-		}
+		if (!line)
+			return cmd_fail("bx-collect", &err);
 		if (isatty(STDERR_FILENO))
 			fprintf(stderr, "\r\033[K%s", line);
 		g_free(line);
@@ -64,10 +60,8 @@ int main(int argc, char **argv)
 	}
 	{
 		collect_summary s;
-		if (collect_run(argv[optind], bom, &s, &err) != 0) {
-			fprintf(stderr, "bx-collect: %s\n", err_format(&err, msg, sizeof msg));
-			return err.file[0] ? BX_EXIT_NOINPUT : BX_EXIT_SOFTWARE;
-		}
+		if (collect_run(argv[optind], bom, &s, &err) != 0)
+			return cmd_fail("bx-collect", &err);
 		if (isatty(STDERR_FILENO))
 			fputs("\r\033[K", stderr);
 		printf("%ld documents (%ld partial, %ld failed); %ld check instances, %ld failed\n", s.docs,

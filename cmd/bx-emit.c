@@ -1,4 +1,5 @@
 /* bx-emit — the emit stage: segments.bxs + grid.bxg to the document's CSV files. */
+#include "cmd.h"
 #include "../pipeline/emit.h"
 
 #include <getopt.h>
@@ -24,7 +25,6 @@ int main(int argc, char **argv)
 	emit_opts o = { NULL, NULL, "rules/narrative.rules", NULL, 0 };
 	bx_status st;
 	bx_err err;
-	char msg[1200];
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -42,9 +42,7 @@ int main(int argc, char **argv)
 	o.segments = argv[optind];
 	o.grid = argv[optind + 1];
 	o.dir = argv[optind + 2];
-	if (emit_run(&o, &st, &err) != 0) {
-		fprintf(stderr, "bx-emit: %s\n", err_format(&err, msg, sizeof msg));
-		return err.file[0] ? BX_EXIT_NOINPUT : BX_EXIT_SOFTWARE;
-	}
+	if (emit_run(&o, &st, &err) != 0)
+		return cmd_fail("bx-emit", &err);
 	return (int)st;
 }

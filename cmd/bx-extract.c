@@ -1,4 +1,5 @@
 /* bx-extract — the extract stage: one PDF, text or markdown file to layout.bxl. */
+#include "cmd.h"
 #include "../extractors/extract.h"
 
 #include <getopt.h>
@@ -54,7 +55,7 @@ int main(int argc, char **argv)
 	extract_opts o;
 	bx_status st;
 	bx_err err;
-	char *source = NULL, *end, msg[1200];
+	char *source = NULL, *end;
 	int c, rc;
 
 	extract_opts_init(&o);
@@ -99,9 +100,7 @@ int main(int argc, char **argv)
 	o.output = argv[optind + 1];
 	rc = extract_run(&o, &st, &err);
 	free(source);
-	if (rc != 0) {
-		fprintf(stderr, "bx-extract: %s\n", err_format(&err, msg, sizeof msg));
-		return err.line == 0 && err.file[0] ? BX_EXIT_NOINPUT : BX_EXIT_SOFTWARE;
-	}
+	if (rc != 0)
+		return cmd_fail("bx-extract", &err);
 	return (int)st;
 }

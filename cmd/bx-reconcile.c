@@ -1,4 +1,5 @@
 /* bx-reconcile — the reconcile stage: segments.bxs + grid.bxg to reconcile.csv. */
+#include "cmd.h"
 #include "../pipeline/reconcile.h"
 
 #include <getopt.h>
@@ -29,7 +30,7 @@ int main(int argc, char **argv)
 	reconcile_opts o = { NULL, NULL, "rules/checks.rules", NULL, 0, 1.0 };
 	reconcile_counts n;
 	bx_err err;
-	char msg[1200], *end;
+	char *end;
 	int c, quiet = 0;
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -55,10 +56,8 @@ int main(int argc, char **argv)
 	o.segments = argv[optind];
 	o.grid = argv[optind + 1];
 	o.out = argv[optind + 2];
-	if (reconcile_run(&o, &n, &err) != 0) {
-		fprintf(stderr, "bx-reconcile: %s\n", err_format(&err, msg, sizeof msg));
-		return err.file[0] ? BX_EXIT_NOINPUT : BX_EXIT_SOFTWARE;
-	}
+	if (reconcile_run(&o, &n, &err) != 0)
+		return cmd_fail("bx-reconcile", &err);
 	if (!quiet)
 		fprintf(stderr, "%s: %ld pass, %ld rounding, %ld fail, %ld not_applicable, %ld insufficient_data\n",
 		        o.out, n.pass, n.rounding, n.fail, n.not_applicable, n.insufficient_data);

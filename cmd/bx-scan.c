@@ -1,4 +1,5 @@
 /* bx-scan — finds a run's documents and prepares their working folders. */
+#include "cmd.h"
 #include "../pipeline/scan.h"
 #include "../pipeline/status.h"
 
@@ -8,7 +9,6 @@
 int main(int argc, char **argv)
 {
 	bx_err err;
-	char msg[1200];
 	long n;
 
 	if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
@@ -23,10 +23,8 @@ int main(int argc, char **argv)
 		return BX_EXIT_USAGE;
 	}
 	n = scan_run(argv[1], argv[2], &err);
-	if (n < 0) {
-		fprintf(stderr, "bx-scan: %s\n", err_format(&err, msg, sizeof msg));
-		return BX_EXIT_NOINPUT;
-	}
+	if (n < 0)
+		return cmd_fail("bx-scan", &err);
 	printf("%ld\n", n);
 	return 0;
 }

@@ -1,4 +1,5 @@
 /* bx-segment — the segment stage: layout.bxl to segments.bxs. */
+#include "cmd.h"
 #include "../pipeline/segment.h"
 
 #include <getopt.h>
@@ -22,7 +23,6 @@ int main(int argc, char **argv)
 	const char *rules = "rules/segment.rules";
 	bx_status st;
 	bx_err err;
-	char msg[1200];
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -36,9 +36,7 @@ int main(int argc, char **argv)
 		fputs(usage, stderr);
 		return BX_EXIT_USAGE;
 	}
-	if (segment_run(argv[optind], rules, argv[optind + 1], &st, &err) != 0) {
-		fprintf(stderr, "bx-segment: %s\n", err_format(&err, msg, sizeof msg));
-		return err.file[0] ? BX_EXIT_NOINPUT : BX_EXIT_SOFTWARE;
-	}
+	if (segment_run(argv[optind], rules, argv[optind + 1], &st, &err) != 0)
+		return cmd_fail("bx-segment", &err);
 	return (int)st;
 }

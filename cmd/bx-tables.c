@@ -1,4 +1,5 @@
 /* bx-tables — the tables stage: layout.bxl + segments.bxs to grid.bxg. */
+#include "cmd.h"
 #include "../pipeline/tabulate.h"
 
 #include <getopt.h>
@@ -22,7 +23,6 @@ int main(int argc, char **argv)
 	const char *rules = "rules/tables.rules";
 	bx_status st;
 	bx_err err;
-	char msg[1200];
 	int c;
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -36,9 +36,7 @@ int main(int argc, char **argv)
 		fputs(usage, stderr);
 		return BX_EXIT_USAGE;
 	}
-	if (tabulate_run(argv[optind], argv[optind + 1], rules, argv[optind + 2], &st, &err) != 0) {
-		fprintf(stderr, "bx-tables: %s\n", err_format(&err, msg, sizeof msg));
-		return err.file[0] ? BX_EXIT_NOINPUT : BX_EXIT_SOFTWARE;
-	}
+	if (tabulate_run(argv[optind], argv[optind + 1], rules, argv[optind + 2], &st, &err) != 0)
+		return cmd_fail("bx-tables", &err);
 	return (int)st;
 }

@@ -67,6 +67,18 @@ static long extract_hash(const char *path, char **hex, unsigned char *head, size
 	return total;
 }
 
+/* The extractor for an input: a PDF header anywhere in the first bytes wins
+ * (crawled files may carry junk before it); otherwise the registry in order. */
+static const extractor *extract_choose(const unsigned char *head, size_t n, const char *name)
+{
+	if (extractor_pdf.claims(head, n, name))
+		return &extractor_pdf;
+	for (size_t i = 0; i < G_N_ELEMENTS(extract_registry); i++)
+		if (extract_registry[i]->claims(head, n, name))
+			return extract_registry[i];
+	return NULL;
+}
+
 /* Says what a file that no extractor claims looks like. */
 static char *extract_unclaimed(const unsigned char *h, size_t n)
 {
@@ -113,6 +125,7 @@ static bx_status extract_isolated(const extractor *x, const extract_opts *o, FIL
 		if (fflush(out) != 0)
 			_exit(70);
 		dprintf(pfd[1], "%d\t%s", (int)s, r ? r : "");
+		g_free(r);
 		_exit(0);
 	}
 	close(pfd[1]);
@@ -189,15 +202,7 @@ int extract_run(const extract_opts *o, bx_status *status, bx_err *err)
 	if (size < 0)
 		return -1;
 	head[nhead] = '\0';
-	if (size > 0) {
-		if (g_strstr_len((const char *)head, (gssize)nhead, "%PDF-"))
-			x = &extractor_pdf;
-		else
-			for (size_t i = 0; i < G_N_ELEMENTS(extract_registry) && !x; i++)
-				if (extract_registry[i] != &extractor_pdf &&
-				    extract_registry[i]->claims(head, nhead, o->source ? o->source : o->input))
-					x = extract_registry[i];
-	}
+	x = size > 0 ? extract_choose(head, nhead, o->source ? o->source : o->input) : NULL;
 	d = layout_doc_new();
 	g_free(d->doc);
 	d->doc = g_strdup(o->doc);
@@ -211,6 +216,8 @@ int extract_run(const extract_opts *o, bx_status *status, bx_err *err)
 		goto out;
 	if (layout_write_head(af.fp, d, err) != 0)
 		goto abort;
+	layout_doc_free(d); /* not needed past the head; not carried into the pdf reader's child */
+	d = NULL;
 	if (size == 0) {
 		st = BX_FAILED;
 		reason = g_strdup("empty file (0 bytes)");

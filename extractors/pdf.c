@@ -387,15 +387,15 @@ static bx_status pdf_read(const extract_opts *o, FILE *out, char **reason)
 	}
 	if (usable == 0) {
 		st = BX_FAILED;
-		*reason = g_strdup_printf("no usable text on any page%s%s%s%s", notext->len ? "; no-text pages " : "",
-		                          notext->str, garbled->len ? "; garbled pages " : "", garbled->str);
+		*reason = g_strdup_printf("no usable text on any page%s%s%s%s", notext->len ? "; no text (scanned?) on pages " : "",
+		                          notext->str, garbled->len ? "; garbled text on pages " : "", garbled->str);
 	} else if (notext->len || garbled->len || stopped) {
 		GString *r = g_string_new(NULL);
 		st = BX_PARTIAL;
 		if (notext->len)
-			g_string_append_printf(r, "no-text pages %s", notext->str);
+			g_string_append_printf(r, "no text (scanned?) on pages %s", notext->str);
 		if (garbled->len)
-			g_string_append_printf(r, "%sgarbled pages %s", r->len ? "; " : "", garbled->str);
+			g_string_append_printf(r, "%sgarbled text on pages %s", r->len ? "; " : "", garbled->str);
 		if (stopped)
 			g_string_append_printf(r, "%stime limit %.0f s reached after page %ld of %d (--timeout)",
 			                       r->len ? "; " : "", o->timeout, stopped, n);

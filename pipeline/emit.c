@@ -62,8 +62,8 @@ static void emit_sweep_tables(const char *dir, long n)
 {
 	char *tdir = g_build_filename(dir, "tables", NULL);
 	GDir *d = g_dir_open(tdir, 0, NULL);
-	const char *name;
 	if (d) {
+		const char *name;
 		while ((name = g_dir_read_name(d)) != NULL) {
 			long k = strtol(name, NULL, 10);
 			if (g_str_has_suffix(name, ".csv") && k > n) {

@@ -84,9 +84,8 @@ static int rules_parse_line(rules_set *set, char *line, long lineno, GString *co
 		rules_clear(&r);
 		return -1;
 	}
-	if (pcre2_jit_compile(r.re, PCRE2_JIT_COMPLETE) != 0) {
-		/* JIT is an optimisation only: interpretive matching still works */
-	}
+	/* No JIT: the interpreter is fast enough at the size of a document, and
+	 * JIT code cannot be checked by valgrind. */
 	set->v = g_renew(rule, set->v, set->n + 1);
 	set->v[set->n++] = r;
 	return 0;
