@@ -10,6 +10,8 @@
  * lines; body lines form the regions the tables stage reads.  Contents pages
  * and page numbers are dropped before anything else.  Headings are only looked
  * for in the narrative, since table rows such as "一、本年收入" look like them.
+ * In a PDF, everything after 目录 on its page is contents; on the next page, only
+ * lines shaped like contents entries are.
  */
 #include "segment.h"
 #include "normalize.h"
@@ -59,29 +61,34 @@ static char *seg_from(const seg_item *it, const rule *r)
 	return g_strdup_printf("p%ld:l%ld rule %s", it->page, it->idx + 1, r->id);
 }
 
-/* Fills metadata KEY from the first item matching CLS (value = the rule's VALUE,
- * or named group GROUP when given), looking at the cover lines first. */
+/* Fills metadata KEY: the first rule of class CLS (in file order, so earlier
+ * rules have priority) that matches a cover line, else any line; the value is
+ * the rule's VALUE, or its named group GROUP when given. */
 static void seg_find_meta(segments *s, rules_set *rs, GArray *items, const char *cls, const char *key,
-                     const char *group)
+                          const char *group)
 {
 	for (int pass = 0; pass < 2; pass++) {
-		for (guint i = 0; i < items->len; i++) {
-			seg_item *it = &g_array_index(items, seg_item, i);
-			const rule *r;
-			if (it->dropped || (pass == 0 && (it->page != 1 || i >= SEG_META_LINES)))
+		for (size_t k = 0; k < rs->n; k++) {
+			const rule *r = &rs->v[k];
+			if (strcmp(r->cls, cls) != 0)
 				continue;
-			r = rules_match(rs, cls, it->text, NULL, NULL);
-			if (r) {
-				char *v = group ? rules_group(rs, r, it->text, group) : g_strdup(r->value);
-				char *from = seg_from(it, r);
+			for (guint i = 0; i < items->len; i++) {
+				seg_item *it = &g_array_index(items, seg_item, i);
+				size_t st, en;
+				char *v;
+				if (it->dropped || (pass == 0 && (it->page != 1 || i >= SEG_META_LINES)))
+					continue;
+				if (!rules_exec(rs, r, it->text, 0, &st, &en))
+					continue;
+				v = group ? rules_group(rs, r, it->text, group) : g_strdup(r->value);
 				if (v && *v) {
+					char *from = seg_from(it, r);
 					segments_add_meta(s, key, v, from);
 					g_free(v);
 					g_free(from);
 					return;
 				}
 				g_free(v);
-				g_free(from);
 			}
 		}
 	}
@@ -97,6 +104,8 @@ static void seg_drop_furniture(GArray *items, rules_set *rs)
 		if (rules_match(rs, "toc", it->text, NULL, NULL)) {
 			toc_page = it->page;
 			it->dropped = 1;
+		} else if (toc_page == it->page && it->page_h > 0) {
+			it->dropped = 1; /* the rest of a PDF's contents page */
 		} else if (toc_page && it->page <= toc_page + 1 && rules_match(rs, "toc-entry", it->text, NULL, NULL)) {
 			it->dropped = 1;
 			toc_page = it->page;
