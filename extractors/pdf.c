@@ -199,6 +199,26 @@ static void pdf_lines(GArray *words, const rulings_set *rs, layout_page *pg)
 	g_ptr_array_unref(line);
 }
 
+/* Whether a page's text looks like a table, so that rendering it for rulings
+ * is worth its cost (rendering is most of the extract time): at least
+ * PDF_TABULAR_LINES lines split into two or more words by wide gaps.  Narrative
+ * pages, whose lines are one run of text, are not rendered. */
+#define PDF_TABULAR_LINES 3
+static int pdf_tabular(GArray *glyphs)
+{
+	rulings_set none = { 0 };
+	GArray *words = pdf_words((const pdf_glyph *)(void *)glyphs->data, glyphs->len, &none);
+	layout_page *scratch = layout_page_new(0, 0, 0);
+	int multi = 0;
+
+	pdf_lines(words, &none, scratch);
+	for (guint i = 0; i < scratch->lines->len; i++)
+		multi += g_array_index(scratch->lines, layout_line, i).nword >= 2;
+	layout_page_free(scratch);
+	g_array_unref(words);
+	return multi >= PDF_TABULAR_LINES;
+}
+
 /* Reads one page into PG; returns 0, or -1 when the page has no text layer. */
 static int pdf_page(PopplerPage *page, int want_rulings, layout_page *pg, char **why)
 {
@@ -265,7 +285,7 @@ static int pdf_page(PopplerPage *page, int want_rulings, layout_page *pg, char *
 		g_array_append_val(glyphs, g);
 		space = 0;
 	}
-	if (want_rulings) {
+	if (want_rulings && pdf_tabular(glyphs)) {
 		char ebuf[256];
 		if (rulings_find(page, boxes, glyphs->len, &rs, ebuf, sizeof ebuf) != 0) {
 			layout_page_flag(pg, "no-rulings");

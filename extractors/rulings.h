@@ -19,8 +19,11 @@ typedef struct { rulings_seg *h, *v; size_t nh, nv; } rulings_set;
 /* Finds the rulings of PAGE. BOXES (N of them, may be NULL when N==0) are blanked first.
    Returns 0 and fills OUT (caller frees with rulings_set_release), or -1 with a one-line
    lowercase reason in ERRBUF (size ERRLEN) when rendering fails; never prints, never exits.
-   Horizontal segments come sorted by y then x0, vertical ones by x then y0; x0 < x1 and
-   y0 < y1 along the segment; THICK is the line's thickness in points. */
+   BOXES should be the glyph boxes of poppler_page_get_text_layout without the whitespace
+   ones, in that (reading) order: the order tells the writing direction of boxes that a
+   broken font made flat, and boxes over 60 pt are ignored.  Horizontal segments come
+   sorted by y then x0, vertical ones by x then y0; x0 < x1 and y0 < y1 along the segment;
+   THICK is the line's thickness in points. */
 int rulings_find(PopplerPage *page, const rulings_box *boxes, size_t n,
                  rulings_set *out, char *errbuf, size_t errlen);
 
