@@ -127,50 +127,73 @@ static void rec_tree(rec_ctx *x, const rule *r, const seg_table *st, grid_table 
 	}
 }
 
+/* Sums column C over the 3-digit codes of rows FROM..TO-1; returns how many rows had one. */
+static int rec_block(grid_table *t, long from, long to, long c, double *sum, double *tol, int *anyval)
+{
+	int n = 0;
+	for (long k = from; k < to; k++) {
+		int dec, pr;
+		if (strlen(t->row[k].code) != 3)
+			continue;
+		n++;
+		*sum += rec_value(t, k, c, &dec, &pr);
+		*anyval |= pr;
+		if (pr)
+			*tol += rec_half_unit(dec);
+	}
+	return n;
+}
+
+/* Each 合计/总计 row = the sum of the top-level codes of its block: the rows since
+ * the previous total when it closes a block (人员经费合计 under its items), else
+ * the rows after it up to the next total (合计 printed first). */
 static void rec_total(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t)
 {
-	long total = -1, tops = 0;
+	long prev = t->header_rows, instances = 0, totals = 0;
 	char *scope;
 
 	for (long p = t->header_rows; p < t->rows; p++) {
-		if (total < 0 && !strcmp(t->row[p].role, "total"))
-			total = p;
-		tops += strlen(t->row[p].code) == 3;
-	}
-	if (total < 0 || tops == 0) {
-		scope = g_strdup_printf("table %03ld", st->no);
-		rec_emit(x, r, total < 0 ? "insufficient_data" : "not_applicable", scope, 0, 0, 0, 0, scope,
-		         total < 0 ? "no 合计/总计 row found" : "no top-level subject codes");
-		g_free(scope);
-		return;
-	}
-	for (long c = 0; c < t->cols; c++) {
-		double sum = 0, tol = 0, tv;
-		int tdec, tpres, anyval = 0;
-		char *where;
-		if (!rec_numeric_col(t, c))
+		long from, to, next;
+		int before;
+		if (strcmp(t->row[p].role, "total") != 0)
 			continue;
-		tv = rec_value(t, total, c, &tdec, &tpres);
-		for (long k = t->header_rows; k < t->rows; k++) {
-			int dec, pr;
-			if (strlen(t->row[k].code) != 3)
-				continue;
-			sum += rec_value(t, k, c, &dec, &pr);
-			anyval |= pr;
-			if (pr)
-				tol += rec_half_unit(dec);
+		totals++;
+		for (next = p + 1; next < t->rows && strcmp(t->row[next].role, "total") != 0; next++)
+			;
+		{
+			double s0 = 0, t0 = 0;
+			int a0 = 0;
+			before = rec_block(t, prev, p, 0, &s0, &t0, &a0) > 0;
 		}
-		if (!tpres && !anyval)
-			continue;
-		if (tpres)
-			tol += rec_half_unit(tdec);
-		tol *= x->o->rounding_factor;
-		scope = g_strdup_printf("table %03ld total / %s", st->no, t->path[c]);
-		where = g_strdup_printf("table %03ld (%s) row %ld %s, column '%s', page %ld", st->no, st->kind,
-		                        total + 1, t->row[total].label, t->path[c], t->row[total].page);
-		rec_compare(x, r, scope, tv, sum, tol, where, "total row vs sum of top-level codes");
+		from = before ? prev : p + 1;
+		to = before ? p : next;
+		prev = p + 1;
+		for (long c = 0; c < t->cols; c++) {
+			double sum = 0, tol = 0, tv;
+			int tdec, tpres, anyval = 0;
+			char *where;
+			if (!rec_numeric_col(t, c) || !rec_block(t, from, to, c, &sum, &tol, &anyval))
+				continue;
+			tv = rec_value(t, p, c, &tdec, &tpres);
+			if (!tpres && !anyval)
+				continue;
+			if (tpres)
+				tol += rec_half_unit(tdec);
+			tol *= x->o->rounding_factor;
+			scope = g_strdup_printf("table %03ld %s / %s", st->no, t->row[p].label, t->path[c]);
+			where = g_strdup_printf("table %03ld (%s) row %ld %s, column '%s', page %ld", st->no, st->kind,
+			                        p + 1, t->row[p].label, t->path[c], t->row[p].page);
+			rec_compare(x, r, scope, tv, sum, tol, where, "total row vs sum of top-level codes");
+			instances++;
+			g_free(scope);
+			g_free(where);
+		}
+	}
+	if (instances == 0) {
+		scope = g_strdup_printf("table %03ld", st->no);
+		rec_emit(x, r, totals == 0 ? "insufficient_data" : "not_applicable", scope, 0, 0, 0, 0, scope,
+		         totals == 0 ? "no 合计/总计 row found" : "no top-level subject codes with amounts");
 		g_free(scope);
-		g_free(where);
 	}
 }
 

@@ -18,16 +18,21 @@
 typedef struct {
 	long page;
 	GPtrArray *cells; /* char * */
+	GArray *anchor;   /* long: the first column of the merged cell covering each
+	                     column (ruled tables), or NULL when unknown */
 } raw_row;
 
 static void raw_row_clear(gpointer p)
 {
-	g_ptr_array_unref(((raw_row *)p)->cells);
+	raw_row *r = p;
+	g_ptr_array_unref(r->cells);
+	if (r->anchor)
+		g_array_unref(r->anchor);
 }
 
 static raw_row *tab_new_row(GArray *rows, long page, long ncols)
 {
-	raw_row r = { page, g_ptr_array_new_with_free_func(g_free) };
+	raw_row r = { page, g_ptr_array_new_with_free_func(g_free), NULL };
 	for (long c = 0; c < ncols; c++)
 		g_ptr_array_add(r.cells, g_strdup(""));
 	g_array_append_val(rows, r);
@@ -95,7 +100,23 @@ static void tab_extent(const layout_page *pg, long from, long to, double *y0, do
 	}
 }
 
-/* Ruled method; returns 0, or -1 when the page lacks the rulings for it. */
+/* Whether a ruling of RULES lies on axis position AT (x of a vertical, y of a
+ * horizontal one) and covers position ALONG. */
+static int tab_crossed(const GArray *rules, int vertical, double at, double along)
+{
+	for (guint i = 0; i < rules->len; i++) {
+		const layout_rule *r = &g_array_index(rules, layout_rule, i);
+		double axis = vertical ? r->x0 : r->y0;
+		double lo = vertical ? r->y0 : r->x0, hi = vertical ? r->y1 : r->x1;
+		if (fabs(axis - at) < TAB_SNAP && along >= lo - 1 && along <= hi + 1)
+			return 1;
+	}
+	return 0;
+}
+
+/* Ruled method; returns 0, or -1 when the page lacks the rulings for it.  A cell
+ * is the face the rulings enclose: where an inner ruling is missing, cells are
+ * merged, and the text goes to the merged cell's top-left column and band. */
 static int tab_ruled(const layout_page *pg, long from, long to, GArray *rows)
 {
 	double ry0, ry1, xmin, xmax;
@@ -135,13 +156,28 @@ static int tab_ruled(const layout_page *pg, long from, long to, GArray *rows)
 		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
 		for (guint k = l->word0; k < l->word0 + l->nword; k++) {
 			const layout_word *w = &g_array_index(pg->words, layout_word, k);
-			long rb = tab_band(ys, (w->y0 + w->y1) / 2), cb = tab_band(xs, (w->x0 + w->x1) / 2);
+			double cx = (w->x0 + w->x1) / 2;
+			long rb = tab_band(ys, (w->y0 + w->y1) / 2), cb = tab_band(xs, cx);
 			gpointer slot;
 			raw_row *row;
 			if (rb < 0 || cb < 0)
 				continue;
+			while (rb > 0 && !tab_crossed(pg->hrules, 0, g_array_index(ys, double, rb), cx))
+				rb--;
+			{
+				double yc = (g_array_index(ys, double, rb) + g_array_index(ys, double, rb + 1)) / 2;
+				while (cb > 0 && !tab_crossed(pg->vrules, 1, g_array_index(xs, double, cb), yc))
+					cb--;
+			}
 			if (!g_hash_table_lookup_extended(index, GINT_TO_POINTER(rb + 1), NULL, &slot)) {
-				tab_new_row(rows, pg->no, ncols);
+				raw_row *nr = tab_new_row(rows, pg->no, ncols);
+				double yc = (g_array_index(ys, double, rb) + g_array_index(ys, double, rb + 1)) / 2;
+				nr->anchor = g_array_sized_new(FALSE, FALSE, sizeof(long), (guint)ncols);
+				for (long c = 0, a = 0; c < ncols; c++) {
+					if (c == 0 || tab_crossed(pg->vrules, 1, g_array_index(xs, double, c), yc))
+						a = c;
+					g_array_append_val(nr->anchor, a);
+				}
 				slot = GINT_TO_POINTER(rows->len);
 				g_hash_table_insert(index, GINT_TO_POINTER(rb + 1), slot);
 			}
@@ -285,16 +321,22 @@ static int tab_is_data_row(grid_table *t, long r, rules_set *rs)
 	return 0;
 }
 
-static void tab_paths(grid_table *t)
+/* Header path of every column: the header texts above it, top to bottom.  In a
+ * ruled table the merged cell covering the column is known (RAW anchors); else a
+ * header cell left empty takes the text on its left when the cell below it is
+ * filled (a merged cell spanning columns). */
+static void tab_paths(grid_table *t, GArray *raw)
 {
 	long h = t->header_rows;
 	for (long c = 0; c < t->cols; c++) {
 		GString *p = g_string_new(NULL);
 		const char *prev = NULL;
 		for (long r = 0; r < h; r++) {
+			const raw_row *rr = &g_array_index(raw, raw_row, r);
 			const char *txt = grid_at(t, r, c)->text;
-			/* a merged header cell: text stands left, the cell below is filled */
-			if (!*txt && r + 1 < h) {
+			if (rr->anchor && c < (long)rr->anchor->len) {
+				txt = grid_at(t, r, g_array_index(rr->anchor, long, c))->text;
+			} else if (!*txt && r + 1 < h) {
 				for (long k = c - 1; k >= 0 && !*txt; k--) {
 					const char *left = grid_at(t, r, k)->text;
 					if (*left)
@@ -326,6 +368,58 @@ static char *tab_compact(const char *s)
 	return g_string_free(o, FALSE);
 }
 
+/* A table printed as two tables side by side (人员经费 | 公用经费, 收入 | 支出):
+ * the last header row's right half repeats its left half.  Folds it into one
+ * table, the right half's rows under the left half's, so every row has one code
+ * and one label.  Returns 1 when folded. */
+static int tab_fold(GArray *raw, long hdr, long ncols)
+{
+	raw_row *h;
+	long half = ncols / 2, named = 0;
+	guint n = raw->len;
+
+	if (hdr < 1 || ncols < 4 || ncols % 2)
+		return 0;
+	h = &g_array_index(raw, raw_row, hdr - 1);
+	for (long c = 0; c < half; c++) {
+		const char *l = c < (long)h->cells->len ? g_ptr_array_index(h->cells, c) : "";
+		const char *r = c + half < (long)h->cells->len ? g_ptr_array_index(h->cells, c + half) : "";
+		if (strcmp(l, r) != 0)
+			return 0;
+		named += *l != '\0';
+	}
+	if (named < 2)
+		return 0;
+	for (guint i = (guint)hdr; i < n; i++) {
+		raw_row *src = &g_array_index(raw, raw_row, i);
+		raw_row *dst;
+		int any = 0;
+		for (long c = half; c < (long)src->cells->len; c++)
+			any |= *(char *)g_ptr_array_index(src->cells, c) != '\0';
+		if (!any)
+			continue;
+		dst = tab_new_row(raw, src->page, 0);
+		src = &g_array_index(raw, raw_row, i); /* the array may have moved */
+		for (long c = half; c < (long)src->cells->len; c++)
+			g_ptr_array_add(dst->cells, g_strdup(g_ptr_array_index(src->cells, c)));
+		if (src->anchor && (long)src->anchor->len == ncols) {
+			dst->anchor = g_array_new(FALSE, FALSE, sizeof(long));
+			for (long c = half; c < ncols; c++) {
+				long a = MAX(g_array_index(src->anchor, long, c) - half, 0);
+				g_array_append_val(dst->anchor, a);
+			}
+		}
+	}
+	for (guint i = 0; i < raw->len; i++) {
+		raw_row *r = &g_array_index(raw, raw_row, i);
+		if ((long)r->cells->len > half)
+			g_ptr_array_set_size(r->cells, (guint)half);
+		if (r->anchor && (long)r->anchor->len > half)
+			g_array_set_size(r->anchor, (guint)half);
+	}
+	return 1;
+}
+
 /* Builds the grid of table NO from RAW rows (see the file comment). */
 static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules_set *rs)
 {
@@ -355,6 +449,8 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 		hdr++;
 	if (hdr == t->rows || hdr == TAB_MAX_HEADER)
 		hdr = t->rows > 1 ? 1 : 0;
+	if (tab_fold(raw, hdr, ncols))
+		ncols /= 2;
 	for (guint i = 0; i < raw->len; i++) {
 		raw_row *r = &g_array_index(raw, raw_row, i);
 		char *key = tab_row_key(r);
@@ -385,7 +481,7 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 			g_free(val);
 		}
 	}
-	tab_paths(t);
+	tab_paths(t, raw);
 	for (long r = 0; r < nrows; r++) {
 		grid_row *row = &t->row[r];
 		int used = r < hdr ? 0 : tab_code(rs, t, r, code);
