@@ -46,6 +46,25 @@ static int pdf_claims(const unsigned char *head, size_t n, const char *path)
 	return g_strstr_len((const char *)head, (gssize)n, "%PDF-") != NULL;
 }
 
+/* The vertical centre used to put text on lines.  Most fonts give boxes about
+ * as tall as the font size (or taller: the font's bounding box), centred on the
+ * ink.  Some embedded fonts (ONLYOFFICE's FangSong) give flattened boxes, a
+ * quarter of the font size tall, at the bottom of the glyph: their ink centre
+ * is 0.42 of the font size above the box's bottom (measured on the corpus). */
+static double pdf_center(double y0, double y1, double size)
+{
+	return size > 0 && y1 - y0 < 0.6 * size ? y1 - 0.42 * size : (y0 + y1) / 2;
+}
+
+/* The height two runs of text are compared with: the smaller of their heights,
+ * each taken as at least its font size.  Some embedded fonts report glyph boxes
+ * a quarter of the font size tall, centred away from the glyphs of other fonts
+ * on the same baseline; the font size keeps such a row one line. */
+static double pdf_height(double h1, double size1, double h2, double size2)
+{
+	return MAX(MIN(MAX(h1, size1), MAX(h2, size2)), 1.0);
+}
+
 static int pdf_rule_between(const rulings_set *rs, double xa, double xb, double y)
 {
 	for (size_t i = 0; i < rs->nv; i++) {
@@ -88,8 +107,8 @@ static GArray *pdf_words(const pdf_glyph *g, size_t n, const rulings_set *rs)
 		const pdf_glyph *p = i ? &g[i - 1] : NULL;
 		int brk = !open;
 		if (open) {
-			double gap = g[i].x0 - cur.x1, h = MIN(g[i].y1 - g[i].y0, cur.y1 - cur.y0);
-			double yc = (g[i].y0 + g[i].y1) / 2, cyc = (cur.y0 + cur.y1) / 2;
+			double gap = g[i].x0 - cur.x1, h = pdf_height(g[i].y1 - g[i].y0, g[i].size, cur.y1 - cur.y0, cur.size);
+			double yc = pdf_center(g[i].y0, g[i].y1, g[i].size), cyc = pdf_center(cur.y0, cur.y1, cur.size);
 			double em = MAX(g[i].size, 1.0);
 			if (g[i].line != p->line || fabs(yc - cyc) > 0.5 * MAX(h, 1.0) || gap > PDF_GAP_EM * em ||
 			    gap < -em || pdf_rule_between(rs, cur.x1, g[i].x0, yc))
@@ -116,7 +135,7 @@ static GArray *pdf_words(const pdf_glyph *g, size_t n, const rulings_set *rs)
 static gint pdf_cmp_yc(gconstpointer a, gconstpointer b)
 {
 	const pdf_word *p = a, *q = b;
-	double d = (p->y0 + p->y1) - (q->y0 + q->y1);
+	double d = pdf_center(p->y0, p->y1, p->size) - pdf_center(q->y0, q->y1, q->size);
 	return d < 0 ? -1 : d > 0 ? 1 : (p->x0 < q->x0 ? -1 : p->x0 > q->x0);
 }
 
@@ -140,7 +159,7 @@ static void pdf_lines(GArray *words, const rulings_set *rs, layout_page *pg)
 	g_array_sort(words, pdf_cmp_yc);
 	while (i < words->len) {
 		pdf_word *first = &g_array_index(words, pdf_word, i);
-		double yc = (first->y0 + first->y1) / 2, h = first->y1 - first->y0;
+		double yc = pdf_center(first->y0, first->y1, first->size);
 		GString *text = g_string_new(NULL);
 		double lx0 = G_MAXDOUBLE, ly0 = G_MAXDOUBLE, lx1 = -G_MAXDOUBLE, ly1 = -G_MAXDOUBLE, lsz = 0;
 		GArray *merged = g_array_new(FALSE, FALSE, sizeof(pdf_word));
@@ -148,8 +167,8 @@ static void pdf_lines(GArray *words, const rulings_set *rs, layout_page *pg)
 		g_ptr_array_set_size(line, 0);
 		for (; i < words->len; i++) {
 			pdf_word *w = &g_array_index(words, pdf_word, i);
-			double wyc = (w->y0 + w->y1) / 2;
-			if (fabs(wyc - yc) > 0.45 * MAX(MIN(h, w->y1 - w->y0), 1.0))
+			double wyc = pdf_center(w->y0, w->y1, w->size);
+			if (fabs(wyc - yc) > 0.45 * pdf_height(first->y1 - first->y0, first->size, w->y1 - w->y0, w->size))
 				break;
 			g_ptr_array_add(line, w);
 		}
