@@ -239,9 +239,10 @@ static int pdf_tabular(GArray *glyphs)
 }
 
 /* Reads one page into PG; returns 0, or -1 when the page has no text layer. */
-static int pdf_page(PopplerPage *page, int want_rulings, layout_page *pg, char **why)
+static int pdf_page(PopplerPage *page, int want_rulings, int *last_tabular, layout_page *pg, char **why)
 {
-	char *text = poppler_page_get_text(page);
+	char *text;
+	rulings_image img = { 0 };
 	PopplerRectangle *rects = NULL;
 	guint nrects = 0;
 	GList *attrs = NULL;
@@ -253,23 +254,29 @@ static int pdf_page(PopplerPage *page, int want_rulings, layout_page *pg, char *
 	int line = 0, space = 0;
 	guint ci = 0;
 	double *sizes;
+	char ebuf[256];
 
+	/* Rendering collects the page's text as it goes: when this page is likely a
+	 * table page (the one before was), render first and read the text for free. */
+	if (want_rulings && *last_tabular && rulings_render(page, &img, ebuf, sizeof ebuf) != 0)
+		layout_page_flag(pg, "no-rulings");
+	text = poppler_page_get_text(page);
 	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects) || nrects == 0) {
+		rulings_image_release(&img);
 		g_free(text);
 		g_free(rects);
 		layout_page_flag(pg, "no-text");
 		return -1;
 	}
 	normalize_badness(text, &bad, &total);
-	if (total == 0) {
-		layout_page_flag(pg, "no-text");
-		g_free(text);
-		g_free(rects);
-		return -1;
-	}
-	if ((double)bad > PDF_GARBLED_SHARE * (double)total) {
-		*why = g_strdup_printf("%zu of %zu characters unusable", bad, total);
-		layout_page_flag(pg, "garbled");
+	if (total == 0 || (double)bad > PDF_GARBLED_SHARE * (double)total) {
+		if (total == 0) {
+			layout_page_flag(pg, "no-text");
+		} else {
+			*why = g_strdup_printf("%zu of %zu characters unusable", bad, total);
+			layout_page_flag(pg, "garbled");
+		}
+		rulings_image_release(&img);
 		g_free(text);
 		g_free(rects);
 		return -1;
@@ -304,9 +311,10 @@ static int pdf_page(PopplerPage *page, int want_rulings, layout_page *pg, char *
 		g_array_append_val(glyphs, g);
 		space = 0;
 	}
-	if (want_rulings && pdf_tabular(glyphs)) {
-		char ebuf[256];
-		if (rulings_find(page, boxes, glyphs->len, &rs, ebuf, sizeof ebuf) != 0) {
+	*last_tabular = pdf_tabular(glyphs);
+	if (want_rulings && *last_tabular) {
+		if ((!img.lum && rulings_render(page, &img, ebuf, sizeof ebuf) != 0) ||
+		    rulings_analyze(&img, boxes, glyphs->len, &rs, ebuf, sizeof ebuf) != 0) {
 			layout_page_flag(pg, "no-rulings");
 			memset(&rs, 0, sizeof rs);
 		}
@@ -319,6 +327,7 @@ static int pdf_page(PopplerPage *page, int want_rulings, layout_page *pg, char *
 	pdf_lines(words, &rs, pg);
 	g_array_unref(words);
 	rulings_set_release(&rs);
+	rulings_image_release(&img);
 	g_array_unref(glyphs);
 	g_free(boxes);
 	g_free(sizes);
@@ -368,7 +377,7 @@ static bx_status pdf_read(const extract_opts *o, FILE *out, char **reason)
 	GString *notext = g_string_new(NULL), *garbled = g_string_new(NULL);
 	bx_status st = BX_OK;
 	double t0 = pdf_now();
-	int n, usable = 0;
+	int n, usable = 0, last_tabular = 0;
 	long stopped = 0;
 	bx_err err;
 
@@ -406,7 +415,7 @@ static bx_status pdf_read(const extract_opts *o, FILE *out, char **reason)
 			pdf_list_add(notext, i + 1);
 		} else if (stopped) {
 			layout_page_flag(pg, "timeout");
-		} else if (pdf_page(page, o->rulings, pg, &why) != 0) {
+		} else if (pdf_page(page, o->rulings, &last_tabular, pg, &why) != 0) {
 			pdf_list_add(layout_page_has_flag(pg, "garbled") ? garbled : notext, i + 1);
 		} else {
 			usable++;

@@ -29,4 +29,16 @@ int rulings_find(PopplerPage *page, const rulings_box *boxes, size_t n,
 
 void rulings_set_release(rulings_set *set);  /* safe on a zeroed set */
 
+/* The same in two steps, so a caller can render a page before it reads the page's
+   text: poppler keeps the text it collects while rendering, and reading it then
+   costs no second pass over the page.  rulings_render fills IMG (release with
+   rulings_image_release, safe on a zeroed image); rulings_analyze finds the
+   rulings of a rendered page with BOXES blanked.  Both return 0, or -1 with a
+   reason in ERRBUF. */
+typedef struct { unsigned char *lum; int w, h; double scale; } rulings_image;
+int rulings_render(PopplerPage *page, rulings_image *img, char *errbuf, size_t errlen);
+int rulings_analyze(const rulings_image *img, const rulings_box *boxes, size_t n,
+                    rulings_set *out, char *errbuf, size_t errlen);
+void rulings_image_release(rulings_image *img);
+
 #endif
