@@ -311,8 +311,10 @@ static int pdf_page(PopplerPage *page, int want_rulings, int *last_tabular, layo
 		g_array_append_val(glyphs, g);
 		space = 0;
 	}
+	/* a page after a table page is looked at too: a table's last rows may
+	 * spill onto a page with too few of them to look tabular */
 	*last_tabular = pdf_tabular(glyphs);
-	if (want_rulings && *last_tabular) {
+	if (want_rulings && (*last_tabular || img.lum)) {
 		if ((!img.lum && rulings_render(page, &img, ebuf, sizeof ebuf) != 0) ||
 		    rulings_analyze(&img, boxes, glyphs->len, &rs, ebuf, sizeof ebuf) != 0) {
 			layout_page_flag(pg, "no-rulings");

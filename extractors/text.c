@@ -73,6 +73,14 @@ static int text_heading(char **s)
 	return level;
 }
 
+/* Removes trailing spaces and CRs, never TABs: "收入\t\t" keeps its empty cells. */
+static void text_chomp(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+}
+
 static int text_is_blank(const char *s)
 {
 	for (; *s; s++)
@@ -138,7 +146,7 @@ bx_status text_layout(const char *data, size_t len, FILE *out, char **reason)
 			line = ff + 1;
 		}
 		lineno++;
-		g_strchomp(line); /* also drops the CR of CRLF */
+		text_chomp(line); /* drops the CR of CRLF; keeps trailing TABs (empty cells) */
 		if (text_is_blank(line))
 			continue;
 		text = line;

@@ -27,6 +27,10 @@ typedef struct {
 	char *text;
 	double page_h;
 	int dropped;
+	int cells;  /* TAB-separated cells of the line */
+	int ruled;  /* PDF: a vertical ruling runs beside the line (inside a ruled table) */
+	int gap;    /* text input: a blank line comes before it */
+	int skip;   /* bytes at the start already taken (a heading's tail) */
 } seg_item;
 
 char *segment_line_text(const char *text)
@@ -95,6 +99,21 @@ static void seg_find_meta(segments *s, rules_set *rs, GArray *items, const char 
 	segments_add_meta(s, key, "", "not found");
 }
 
+/* Whether the page of item I holds only contents-shaped lines (short, no
+ * sentence punctuation): a contents list continued from the page before. */
+static int seg_toc_page(GArray *items, guint i)
+{
+	long page = g_array_index(items, seg_item, i).page;
+	for (guint k = i; k > 0 && g_array_index(items, seg_item, k - 1).page == page; k--)
+		i = k - 1;
+	for (guint k = i; k < items->len && g_array_index(items, seg_item, k).page == page; k++) {
+		const char *t = g_array_index(items, seg_item, k).text;
+		if (g_utf8_strlen(t, -1) > 40 || strstr(t, "。") || strstr(t, "，") || strstr(t, "；"))
+			return 0;
+	}
+	return 1;
+}
+
 static void seg_drop_furniture(GArray *items, rules_set *rs)
 {
 	long toc_page = 0;
@@ -106,6 +125,8 @@ static void seg_drop_furniture(GArray *items, rules_set *rs)
 			it->dropped = 1;
 		} else if (toc_page == it->page && it->page_h > 0) {
 			it->dropped = 1; /* the rest of a PDF's contents page */
+		} else if (toc_page && it->page == toc_page + 1 && it->page_h > 0 && seg_toc_page(items, i)) {
+			it->dropped = 1; /* contents continued on the next page */
 		} else if (toc_page && it->page <= toc_page + 1 && rules_match(rs, "toc-entry", it->text, NULL, NULL)) {
 			it->dropped = 1;
 			toc_page = it->page;
@@ -132,28 +153,140 @@ static char *seg_numbering(const char *text, size_t end)
 	return n;
 }
 
-/* Where a heading line's heading phrase ends: at the first 。 or ： within
- * SEG_HEAD_MAX characters when text follows it, or at the end of a short line.
- * NULL when the line reads as a numbered sentence (a list item, kept as
- * narrative): too long, ending in 。, or with ，；(or 、 after level 2) in its
- * phrase.  BODY is where the phrase starts (after the numbering). */
-#define SEG_HEAD_MAX 30
-static const char *seg_heading_split(const char *text, const char *body, long level)
+/* Where a heading line's heading phrase ends: at the first 。 or ： (outside
+ * brackets) within SEG_HEAD_MAX characters when text follows it, or at the end
+ * of the line.  NULL when the line reads as a numbered sentence (a list item,
+ * kept as narrative): too long, ending in 。, with ，；(or 、 below level 2)
+ * or an amount (万元, %) in its phrase, or, inside a list section (主要职能),
+ * a phrase closed by 。.  A line ending in 。 is a heading only when CONTINUES
+ * (its paragraph goes on in the next line of a PDF).  BODY is where the phrase
+ * starts (after the numbering). */
+#define SEG_HEAD_MAX 50
+static const char *seg_heading_split(const char *body, long level, int in_list, int continues)
 {
 	long n = 0;
-	const char *p;
+	int depth = 0;
+	const char *p, *end = NULL;
 	for (p = body; *p; p = g_utf8_next_char(p), n++) {
 		if (n > SEG_HEAD_MAX)
 			return NULL;
-		if (g_str_has_prefix(p, "，") || g_str_has_prefix(p, "；") || (level > 2 && g_str_has_prefix(p, "、")))
+		if (g_str_has_prefix(p, "（") || *p == '(')
+			depth++;
+		else if ((g_str_has_prefix(p, "）") || *p == ')') && depth > 0)
+			depth--;
+		else if (depth == 0 && (g_str_has_prefix(p, "，") || g_str_has_prefix(p, "；") ||
+		                        (level > 2 && g_str_has_prefix(p, "、"))))
 			return NULL;
-		if (g_str_has_prefix(p, "。") || g_str_has_prefix(p, "：") || *p == ':') {
+		else if (depth == 0 && (g_str_has_prefix(p, "。") || g_str_has_prefix(p, "：") || *p == ':')) {
 			const char *after = g_utf8_next_char(p);
-			return (*after || !g_str_has_prefix(p, "。")) ? p : NULL;
+			if (g_str_has_prefix(p, "。") && ((!*after && !continues) || in_list))
+				return NULL;
+			end = p;
+			break;
 		}
 	}
-	(void)text;
-	return p;
+	if (!end)
+		end = p;
+	{
+		char *phrase = g_strndup(body, (gsize)(end - body));
+		int amount = strstr(phrase, "万元") || strchr(phrase, '%') || strstr(phrase, "％");
+		g_free(phrase);
+		if (amount)
+			return NULL;
+	}
+	return end;
+}
+
+/* Whether a PDF line runs to the right margin of its page's text (so it goes on
+ * in the next line: a wrapped sentence, not a heading). */
+static int seg_full_line(GArray *items, guint i)
+{
+	const seg_item *it = &g_array_index(items, seg_item, i);
+	double right = 0;
+	if (it->page_h <= 0)
+		return 0;
+	for (guint k = i; k > 0 && g_array_index(items, seg_item, k - 1).page == it->page; k--)
+		i = k - 1;
+	for (guint k = i; k < items->len && g_array_index(items, seg_item, k).page == it->page; k++)
+		right = MAX(right, g_array_index(items, seg_item, k).line->x1);
+	return it->line->x1 > right - 1.5 * MAX(it->line->size, 6.0);
+}
+
+/* The next line that is not dropped, or NULL. */
+static const seg_item *seg_next(GArray *items, guint i)
+{
+	for (guint k = i + 1; k < items->len; k++)
+		if (!g_array_index(items, seg_item, k).dropped)
+			return &g_array_index(items, seg_item, k);
+	return NULL;
+}
+
+/* Whether line I of a PDF goes on in the next line: the next line is neither a
+ * heading nor on a later page than the one after. */
+static int seg_continues(GArray *items, guint i, rules_set *rs)
+{
+	const seg_item *it = &g_array_index(items, seg_item, i), *nx = seg_next(items, i);
+	return it->page_h > 0 && nx && nx->page <= it->page + 1 && nx->cells == 1 &&
+	       !rules_match(rs, "heading", nx->text, NULL, NULL);
+}
+
+/* Whether the next line starts with a bracket: (项）。… ends a wrapped heading. */
+static int seg_next_bracket(GArray *items, guint i)
+{
+	const seg_item *nx = seg_next(items, i);
+	return nx && (g_str_has_prefix(nx->text, "（") || nx->text[0] == '(');
+}
+
+/* Whether TEXT leaves a bracket （ open. */
+static int seg_open_bracket(const char *text)
+{
+	int depth = 0;
+	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+		if (g_str_has_prefix(p, "（") || *p == '(')
+			depth++;
+		else if ((g_str_has_prefix(p, "）") || *p == ')') && depth > 0)
+			depth--;
+	}
+	return depth > 0;
+}
+
+/* A heading phrase wrapped onto the next line: when the next line starts with
+ * the phrase's tail (up to a 。 or ： within SEG_TAIL_MAX characters, or the whole
+ * short next line), returns the whole heading (g_free) and marks the tail as
+ * taken (the rest of that line is narrative).  NULL when the next line does not
+ * read as a tail. */
+#define SEG_TAIL_MAX 30
+static char *seg_heading_tail(GArray *items, guint i, const char *text, long level, int in_list, rules_set *rs)
+{
+	seg_item *nx = NULL;
+	const char *p;
+	long n = 0;
+	for (guint k = i + 1; k < items->len && !nx; k++)
+		if (!g_array_index(items, seg_item, k).dropped)
+			nx = &g_array_index(items, seg_item, k);
+	if (!nx || rules_match(rs, "heading", nx->text, NULL, NULL))
+		return NULL;
+	for (p = nx->text; *p && n <= SEG_TAIL_MAX; p = g_utf8_next_char(p), n++) {
+		if (g_str_has_prefix(p, "，") || g_str_has_prefix(p, "；") || (level > 2 && g_str_has_prefix(p, "、")))
+			return NULL;
+		if (g_str_has_prefix(p, "。") || g_str_has_prefix(p, "：")) {
+			char *head;
+			if (in_list && g_str_has_prefix(p, "。"))
+				return NULL;
+			head = g_strconcat(text, "", NULL);
+			char *tail = g_strndup(nx->text, (gsize)(p - nx->text));
+			char *all = g_strconcat(head, tail, NULL);
+			nx->skip = (int)(g_utf8_next_char(p) - nx->text);
+			g_free(head);
+			g_free(tail);
+			return all;
+		}
+	}
+	if (!*p && n <= SEG_TAIL_MAX && !in_list) { /* the whole next line is the tail */
+		nx->skip = (int)strlen(nx->text);
+		return g_strconcat(text, nx->text, NULL);
+	}
+	return NULL;
 }
 
 typedef struct {
@@ -164,6 +297,11 @@ typedef struct {
 	long para_page;
 	char *section[5];    /* numbering of the enclosing headings, by level */
 	int para_text_input;
+	long list_level;     /* inside a list section (主要职能) opened at this level; 0 none */
+	long body, lead;     /* body lines of the current table; lines of its title block */
+	int last_cells;      /* cells of its last body line */
+	int coded;           /* it has rows of subject codes */
+	int ruled_table;     /* its rows are inside rulings (PDF) */
 } seg_state;
 
 static void seg_flush_region(seg_state *st)
@@ -218,6 +356,37 @@ static void seg_start_table(seg_state *st, const seg_item *it, const rule *r, ch
 	t.first = t.last = it->page;
 	g_array_append_val(st->s->tables, t);
 	st->cur = &g_array_index(st->s->tables, seg_table, st->s->tables->len - 1);
+	st->body = st->lead = 0;
+	st->coded = 0;
+	st->ruled_table = 0;
+}
+
+static void seg_end_table(seg_state *st)
+{
+	seg_flush_region(st);
+	st->cur = NULL;
+}
+
+/* Whether a line belongs to a table's body: cells separated by wide gaps, or (PDF)
+ * text inside a ruled grid. */
+static int seg_is_body(const seg_item *it)
+{
+	return it->cells >= 2 || it->ruled;
+}
+
+/* Whether an issuer line (编制单位) follows item I within a few lines: then a
+ * repeated title opens a new table (another project), not a continuation. */
+static int seg_issuer_follows(GArray *items, guint i, rules_set *rs)
+{
+	for (guint k = i + 1, seen = 0; k < items->len && seen < 3; k++) {
+		const seg_item *n = &g_array_index(items, seg_item, k);
+		if (n->dropped)
+			continue;
+		if (rules_match(rs, "issuer-line", n->text, NULL, NULL))
+			return 1;
+		seen++;
+	}
+	return 0;
 }
 
 /* Strips the label from the start of TEXT when present; returns the label (g_free) or NULL. */
@@ -247,21 +416,76 @@ static char *seg_label(rules_set *rs, const char *text, const char **rest)
 	return compact;
 }
 
+/* Inside a table: title-block lines, notes and body lines.  Returns 1 when the
+ * line was taken by the table, 0 when the table has ended and the line belongs
+ * to the narrative. */
+static int seg_table_line(seg_state *st, GArray *items, guint i, rules_set *rs)
+{
+	seg_item *it = &g_array_index(items, seg_item, i);
+	const rule *u = rules_match(rs, "unit", it->text, NULL, NULL);
+
+	if (u || rules_match(rs, "issuer-line", it->text, NULL, NULL)) {
+		if (u && !st->cur->unit[0]) {
+			g_free(st->cur->unit);
+			st->cur->unit = g_strdup(u->value);
+		}
+		return 1;
+	}
+	if (rules_match(rs, "note", it->text, NULL, NULL)) {
+		char *nn = st->cur->note[0] ? g_strconcat(st->cur->note, " ", it->text, NULL) : g_strdup(it->text);
+		g_free(st->cur->note);
+		st->cur->note = nn;
+		if (it->page > st->cur->last)
+			st->cur->last = it->page;
+		return 1;
+	}
+	/* in a ruled table, only lines inside rulings are rows: a wide-spaced line
+	 * after it ("第三部分    情况说明") is not */
+	if (seg_is_body(it) && !(st->ruled_table && !it->ruled)) {
+		/* text inputs: after a blank line, rows of subject codes of a very
+		 * different width, in a table that had none, are a table whose title
+		 * and header were lost (a missing page) */
+		int coded = rules_match(rs, "orphan-start", it->line->text, NULL, NULL) != NULL;
+		if (it->gap && st->body > 0 && st->para_text_input && coded && !st->coded &&
+		    abs(it->cells - st->last_cells) >= 3) {
+			seg_start_table(st, it, NULL, NULL);
+			g_free(st->cur->title);
+			st->cur->title = g_strdup("");
+			g_free(st->cur->rule);
+			st->cur->rule = g_strdup("orphan-rows");
+		}
+		seg_body_line(st, it);
+		st->body++;
+		st->last_cells = it->cells;
+		st->coded |= coded;
+		st->ruled_table |= it->ruled;
+		return 1;
+	}
+	/* a line of text: part of the title block before the body starts (a
+	 * subtitle such as "(2025 年度)"), else the end of the table */
+	if (st->body == 0 && ++st->lead <= 3)
+		return 1;
+	seg_end_table(st);
+	return 0;
+}
+
 static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 {
 	char *pending_label = NULL;
 
 	for (guint i = 0; i < items->len; i++) {
 		seg_item *it = &g_array_index(items, seg_item, i);
-		const char *rest = it->text;
+		const char *text = it->text + it->skip; /* past a heading's tail taken by the line before */
+		const char *rest = text;
+		char *heading_text = NULL;
 		char *label;
-		const rule *title = NULL, *h;
+		const rule *title = NULL, *h, *hk;
 		const char *split;
 		size_t hs = 0, he = 0;
 
-		if (it->dropped)
+		if (it->dropped || !*text)
 			continue;
-		label = seg_label(rs, it->text, &rest);
+		label = seg_label(rs, text, &rest);
 		if (seg_is_title_shape(rest))
 			title = rules_match(rs, "title", rest, NULL, NULL);
 		if (label && !*rest) { /* a label alone: the title follows */
@@ -269,11 +493,9 @@ static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 			pending_label = label;
 			continue;
 		}
-		if (title && !label && st->cur && strcmp(st->cur->title, rest) == 0) {
-			g_free(pending_label); /* repeated title: a continuation */
-			pending_label = NULL;
-			continue;
-		}
+		if (title && !label && !pending_label && st->cur && strcmp(st->cur->title, rest) == 0 &&
+		    !seg_issuer_follows(items, i, rs))
+			continue; /* a repeated title: the table goes on */
 		if (title) {
 			if (label) {
 				g_free(pending_label);
@@ -295,31 +517,36 @@ static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 		}
 		g_free(pending_label);
 		pending_label = NULL;
-		if (st->cur) {
-			const rule *u = rules_match(rs, "unit", it->text, NULL, NULL);
-			const rule *n = rules_match(rs, "note", it->text, NULL, NULL);
-			if (u || rules_match(rs, "issuer-line", it->text, NULL, NULL)) {
-				if (u && !st->cur->unit[0]) {
-					g_free(st->cur->unit);
-					st->cur->unit = g_strdup(u->value);
-				}
-				continue;
-			}
-			if (n) {
-				char *nn = st->cur->note[0] ? g_strconcat(st->cur->note, " ", it->text, NULL) : g_strdup(it->text);
-				g_free(st->cur->note);
-				st->cur->note = nn;
-				if (it->page > st->cur->last)
-					st->cur->last = it->page;
-				continue;
-			}
-			seg_body_line(st, it);
-			continue;
+		/* a table known by its header row alone (序号 | 单位名称 | 备注) */
+		hk = seg_is_body(it) ? rules_match(rs, "header", text, NULL, NULL) : NULL;
+		if (hk) {
+			seg_start_table(st, it, hk, NULL);
+			g_free(st->cur->title);
+			st->cur->title = g_strdup("");
 		}
-		h = rules_match(rs, "heading", it->text, &hs, &he);
-		split = h ? seg_heading_split(it->text, it->text + he, strtol(h->value, NULL, 10)) : NULL;
+		if (st->cur && seg_table_line(st, items, i, rs))
+			continue;
+		h = rules_match(rs, "heading", text, &hs, &he);
+		if (h) {
+			long lv = strtol(h->value, NULL, 10);
+			int in_list = st->list_level > 0 && lv > st->list_level;
+			split = seg_heading_split(text + he, lv, in_list, seg_continues(items, i, rs));
+			if (split && !*split) {
+				/* the phrase may run on into the next line: a heading whose tail is
+				 * there ("…行政单位离退休" / "（项）。主要用于…"), or a wrapped
+				 * sentence when the line is full or leaves a bracket open */
+				int wraps = seg_full_line(items, i) || seg_open_bracket(text);
+				if (wraps || seg_next_bracket(items, i))
+					heading_text = seg_heading_tail(items, i, text, lv, in_list, rs);
+				if (!heading_text && wraps)
+					split = NULL;
+			}
+		} else {
+			split = NULL;
+		}
 		if (h && split) {
-			seg_heading hd = { it->page, strtol(h->value, NULL, 10), g_strndup(it->text, (gsize)(split - it->text)) };
+			seg_heading hd = { it->page, strtol(h->value, NULL, 10),
+			                   heading_text ? heading_text : g_strndup(text, (gsize)(split - text)) };
 			seg_flush_para(st);
 			g_array_append_val(st->s->headings, hd);
 			for (long l = hd.level; l <= 4; l++) {
@@ -327,7 +554,13 @@ static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 				st->section[l] = NULL;
 			}
 			if (hd.level >= 1 && hd.level <= 4)
-				st->section[hd.level] = seg_numbering(it->text, he);
+				st->section[hd.level] = seg_numbering(text, he);
+			if (st->list_level && hd.level <= st->list_level)
+				st->list_level = 0;
+			if (rules_match(rs, "list-section", hd.text, NULL, NULL))
+				st->list_level = hd.level;
+			if (heading_text)
+				continue; /* the rest of the sentence is on the next line */
 			while (*split == ' ' || *split == '.' || *split == ':' )
 				split++;
 			if (g_str_has_prefix(split, "。") || g_str_has_prefix(split, "："))
@@ -336,7 +569,11 @@ static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 				continue;
 			rest = split; /* the sentence after the heading phrase opens a paragraph */
 		} else {
-			rest = it->text;
+			rest = text;
+			/* an unnumbered section title such as 上海市普陀区司法局主要职能 */
+			if (g_utf8_strlen(text, -1) <= 30 && !strstr(text, "。") &&
+			    rules_match(rs, "list-section", text, NULL, NULL))
+				st->list_level = 1;
 		}
 		/* narrative text: join lines; a paragraph ends after sentence-final
 		 * punctuation when the line is short (PDF) or after a blank line (text) */
@@ -345,8 +582,8 @@ static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 		g_string_append(st->para, rest);
 		{
 			const seg_item *nx = i + 1 < items->len ? &g_array_index(items, seg_item, i + 1) : NULL;
-			int final = g_str_has_suffix(it->text, "。") || g_str_has_suffix(it->text, "：") ||
-			            g_str_has_suffix(it->text, "；");
+			int final = g_str_has_suffix(text, "。") || g_str_has_suffix(text, "：") ||
+			            g_str_has_suffix(text, "；");
 			int gap = nx && nx->page == it->page && nx->line->y0 - it->line->y1 > 0.9 * (it->line->y1 - it->line->y0);
 			if (!nx || (final && (gap || st->para_text_input || nx->page != it->page)))
 				seg_flush_para(st);
@@ -355,6 +592,56 @@ static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 	g_free(pending_label);
 	seg_flush_region(st);
 	seg_flush_para(st);
+}
+
+/* Tables whose title was lost (orphan rows) take the kind the template gives the
+ * label missing between their neighbours (表六, ?, 表八: 表七), by the
+ * `template` rules. */
+static void seg_orphan_kinds(segments *s, rules_set *rs)
+{
+	static const char *const nums[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+	                                    "十一", "十二", "十三", "十四", "十五" };
+	for (guint i = 1; i + 1 < s->tables->len; i++) {
+		seg_table *t = &g_array_index(s->tables, seg_table, i);
+		const seg_table *a = &g_array_index(s->tables, seg_table, i - 1);
+		const seg_table *b = &g_array_index(s->tables, seg_table, i + 1);
+		int na = -1, nb = -1;
+		if (strcmp(t->rule, "orphan-rows") != 0)
+			continue;
+		for (int k = 0; k < (int)G_N_ELEMENTS(nums); k++) {
+			char *lab = g_strconcat("表", nums[k], NULL);
+			if (!strcmp(a->label, lab))
+				na = k;
+			if (!strcmp(b->label, lab))
+				nb = k;
+			g_free(lab);
+		}
+		if (na >= 0 && nb == na + 2) {
+			char *missing = g_strconcat("表", nums[na + 1], NULL);
+			const rule *r = rules_match(rs, "template", missing, NULL, NULL);
+			if (r) {
+				g_free(t->kind);
+				t->kind = g_strdup(r->value);
+				g_free(t->rule);
+				t->rule = g_strdup(r->id);
+			}
+			g_free(missing);
+		}
+	}
+}
+
+/* Marks what each line is made of (cells, inside a ruled grid, after a gap). */
+static void seg_shape(seg_item *it, const layout_page *pg, const seg_item *prev)
+{
+	double yc = (it->line->y0 + it->line->y1) / 2;
+	it->cells = 1;
+	for (const char *c = it->line->text; *c; c++)
+		it->cells += *c == '\t';
+	for (guint k = 0; k < pg->vrules->len && !it->ruled; k++) {
+		const layout_rule *v = &g_array_index(pg->vrules, layout_rule, k);
+		it->ruled = yc >= v->y0 - 2 && yc <= v->y1 + 2 && v->x0 >= it->line->x0 - 200 && v->x0 <= it->line->x1 + 200;
+	}
+	it->gap = prev && prev->page == it->page && it->line->y0 - prev->line->y1 > 4;
 }
 
 segments *segment_layout(const layout_doc *L, rules_set *rs)
@@ -373,8 +660,9 @@ segments *segment_layout(const layout_doc *L, rules_set *rs)
 		const layout_page *pg = g_ptr_array_index(L->pages, p);
 		for (guint i = 0; i < pg->lines->len; i++) {
 			seg_item it = { pg->no, (long)i, &g_array_index(pg->lines, layout_line, i), NULL,
-			                strcmp(L->input, "pdf") == 0 ? pg->height : 0, 0 };
+			                strcmp(L->input, "pdf") == 0 ? pg->height : 0, 0, 0, 0, 0, 0 };
 			it.text = segment_line_text(it.line->text);
+			seg_shape(&it, pg, items->len ? &g_array_index(items, seg_item, items->len - 1) : NULL);
 			g_array_append_val(items, it);
 		}
 	}
@@ -392,6 +680,7 @@ segments *segment_layout(const layout_doc *L, rules_set *rs)
 	st.para = g_string_new(NULL);
 	st.para_text_input = strcmp(L->input, "text") == 0;
 	seg_walk(&st, items, rs);
+	seg_orphan_kinds(s, rs);
 	for (guint i = 0; i < s->paras->len; i++) {
 		const char *t = g_array_index(s->paras, seg_para, i).text;
 		has_wan |= strstr(t, "万元") != NULL;

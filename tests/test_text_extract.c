@@ -28,7 +28,7 @@ static layout_doc *extract_file(const char *in)
 	return d;
 }
 
-/* Expected layout text of a seed line: markup removed, normalised, trailing blanks cut. */
+/* Expected layout text of a seed line: markup removed, normalised, trailing spaces cut. */
 static char *expected_line(const char *raw)
 {
 	GString *s = g_string_new(NULL);
@@ -49,7 +49,9 @@ static char *expected_line(const char *raw)
 	}
 	n = normalize_text(s->str);
 	g_string_free(s, TRUE);
-	g_strchomp(n);
+	/* trailing spaces and CR go; trailing TABs are empty cells and stay */
+	for (size_t k = strlen(n); k > 0 && (n[k - 1] == ' ' || n[k - 1] == '\r'); k--)
+		n[k - 1] = '\0';
 	return n;
 }
 
