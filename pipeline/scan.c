@@ -78,8 +78,17 @@ static gint scan_cmp(gconstpointer a, gconstpointer b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Whether REL matches a pattern of IGNORE (glob patterns from IN/.bxignore). */
+static int scan_ignored(const char *rel, gchar **ignore)
+{
+	for (int i = 0; ignore && ignore[i]; i++)
+		if (*ignore[i] && ignore[i][0] != '#' && g_pattern_match_simple(ignore[i], rel))
+			return 1;
+	return 0;
+}
+
 static int scan_walk(const char *dir, const char *rel, const char *out_real, GPtrArray *found,
-                     int depth, bx_err *err)
+                     int depth, gchar **ignore, bx_err *err)
 {
 	GError *gerr = NULL;
 	GDir *d;
@@ -108,10 +117,10 @@ static int scan_walk(const char *dir, const char *rel, const char *out_real, GPt
 		char *real = realpath(path, NULL);
 		struct stat st;
 
-		if (real && stat(real, &st) == 0) {
+		if (real && stat(real, &st) == 0 && !scan_ignored(r, ignore)) {
 			if (S_ISDIR(st.st_mode)) {
 				if (strcmp(real, out_real) != 0)
-					rc = scan_walk(path, r, out_real, found, depth + 1, err);
+					rc = scan_walk(path, r, out_real, found, depth + 1, ignore, err);
 			} else if (S_ISREG(st.st_mode) && scan_wanted(n)) {
 				if (found->len >= SCAN_MAX_DOCS)
 					rc = err_set(err, "more than %d documents under the input folder", SCAN_MAX_DOCS);
@@ -165,8 +174,24 @@ long scan_run(const char *in, const char *out, bx_err *err)
 		err_set(err, "cannot open output folder '%s': %s", out, strerror(errno));
 		goto out;
 	}
-	if (scan_walk(in_real, "", out_real, found, 0, err) != 0)
-		goto out;
+	{
+		char *ipath = g_build_filename(in_real, ".bxignore", NULL);
+		gchar *idata = NULL;
+		gchar **ignore = NULL;
+		if (g_file_get_contents(ipath, &idata, NULL, NULL)) {
+			ignore = g_strsplit(idata, "\n", -1);
+			for (int i = 0; ignore[i]; i++)
+				g_strstrip(ignore[i]);
+		}
+		g_free(idata);
+		g_free(ipath);
+		rc = scan_walk(in_real, "", out_real, found, 0, ignore, err);
+		g_strfreev(ignore);
+		if (rc != 0) {
+			rc = -1;
+			goto out;
+		}
+	}
 	for (guint i = 0; i < found->len; i += 2) {
 		const char *rel = g_ptr_array_index(found, i), *real = g_ptr_array_index(found, i + 1);
 		char *id = scan_doc_id(rel);

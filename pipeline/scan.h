@@ -2,7 +2,8 @@
  *
  * scan_run walks IN recursively (hidden entries and OUT itself skipped, symlinks
  * to files followed), takes every .pdf, .txt and .md file (any letter case), and
- * for each makes OUT/<id>/ with `source` (a symlink to the input's absolute
+ * for each not matched by a glob pattern of IN/.bxignore (one a line, on the
+ * path relative to IN, '#' comments) makes OUT/<id>/ with `source` (a symlink to the input's absolute
  * path, so make sees the input's modification time) and `source.name` (its path
  * relative to IN).  The id is the file name reduced to ASCII letters, digits,
  * '-', '_' and '.', cut to 40 bytes, then '-' and the first 8 hex digits of the

@@ -10,6 +10,8 @@ cp corpus/seeds/003_*.txt "$IN/子目录 a/（测试）预算 说明.md"
 cp corpus/real/unit_budget.pdf "$IN/单位 预算（2026）.pdf"
 tests/bad/make-bad-inputs.sh "$TMP/bad" >/dev/null
 for f in zero-bytes.pdf html-error-page.pdf jpeg-image.pdf truncated-download.pdf; do cp "$TMP/bad/$f" "$IN/"; done
+mkdir -p "$IN/notes"; echo "# not a disclosure" > "$IN/notes/README.md"
+printf '# skipped by the scan\nnotes/*\n' > "$IN/.bxignore"
 
 run() { make --no-print-directory run IN="$IN" OUT="$OUT" RULES="$RULES" -j2 >"$TMP/log" 2>&1; }
 snapshot() { (cd "$OUT" && find . -path ./.bx -prune -o -type f -printf '%p %T@\n' | sort); }
