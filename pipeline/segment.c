@@ -65,20 +65,82 @@ static char *seg_from(const seg_item *it, const rule *r)
 	return g_strdup_printf("p%ld:l%ld rule %s", it->page, it->idx + 1, r->id);
 }
 
-/* Fills metadata KEY: the first rule of class CLS (in file order, so earlier
- * rules have priority) that matches a cover line, else any line; the value is
+/* Fills metadata KEY by the rules of class CLS, in file order (earlier rules
+ * have priority): first on the cover (its title lines joined up to the one
+ * with the year, so a title broken over lines reads whole, then each of its
+ * lines), then on any line (or, with VOTE, by seg_vote_meta).  The value is
  * the rule's VALUE, or its named group GROUP when given. */
-static void seg_find_meta(segments *s, rules_set *rs, GArray *items, const char *cls, const char *key,
-                          const char *group)
+/* Off the cover, a value chosen by how many lines each rule matches (the
+ * document's own wording outvotes a stray phrase); ties go to the earlier rule. */
+static void seg_vote_meta(segments *s, rules_set *rs, GArray *items, const char *cls, const char *key)
 {
+	const rule *best = NULL;
+	long best_n = 0;
+	for (size_t k = 0; k < rs->n; k++) {
+		const rule *r = &rs->v[k];
+		long n = 0;
+		size_t st, en;
+		if (strcmp(r->cls, cls) != 0)
+			continue;
+		for (guint i = 0; i < items->len; i++)
+			n += !g_array_index(items, seg_item, i).dropped &&
+			     rules_exec(rs, r, g_array_index(items, seg_item, i).text, 0, &st, &en);
+		if (n > best_n) {
+			best = r;
+			best_n = n;
+		}
+	}
+	if (best) {
+		char *from = g_strdup_printf("%ld lines rule %s", best_n, best->id);
+		segments_add_meta(s, key, best->value, from);
+		g_free(from);
+	} else {
+		segments_add_meta(s, key, "", "not found");
+	}
+}
+
+static void seg_find_meta(segments *s, rules_set *rs, GArray *items, const char *cls, const char *key,
+                          const char *group, int vote)
+{
+	GString *cover = g_string_new(NULL);
+	guint cover_end = 0;
+
+	for (guint i = 0; i < items->len && i < SEG_META_LINES; i++) {
+		const seg_item *it = &g_array_index(items, seg_item, i);
+		if (it->page != 1)
+			break;
+		if (it->dropped)
+			continue;
+		g_string_append(cover, it->text);
+		cover_end = i + 1;
+		if (rules_match(rs, "year", it->text, NULL, NULL) || cover_end >= 4)
+			break;
+	}
 	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1 && vote) {
+			seg_vote_meta(s, rs, items, cls, key);
+			g_string_free(cover, TRUE);
+			return;
+		}
 		for (size_t k = 0; k < rs->n; k++) {
 			const rule *r = &rs->v[k];
+			size_t st, en;
 			if (strcmp(r->cls, cls) != 0)
 				continue;
+			if (pass == 0 && cover->len && rules_exec(rs, r, cover->str, 0, &st, &en)) {
+				char *v = group ? rules_group(rs, r, cover->str, group) : g_strdup(r->value);
+				if (v && *v) {
+					char *from = g_strdup_printf("cover lines 1-%u rule %s", cover_end, r->id);
+					segments_add_meta(s, key, v, from);
+					g_free(from);
+					g_free(v);
+					g_string_free(cover, TRUE);
+					return;
+				}
+				g_free(v);
+			}
 			for (guint i = 0; i < items->len; i++) {
 				seg_item *it = &g_array_index(items, seg_item, i);
-				size_t st, en;
 				char *v;
 				if (it->dropped || (pass == 0 && (it->page != 1 || i >= SEG_META_LINES)))
 					continue;
@@ -90,17 +152,17 @@ static void seg_find_meta(segments *s, rules_set *rs, GArray *items, const char 
 					segments_add_meta(s, key, v, from);
 					g_free(v);
 					g_free(from);
+					g_string_free(cover, TRUE);
 					return;
 				}
 				g_free(v);
 			}
 		}
 	}
+	g_string_free(cover, TRUE);
 	segments_add_meta(s, key, "", "not found");
 }
 
-/* Whether the page of item I holds only contents-shaped lines (short, no
- * sentence punctuation): a contents list continued from the page before. */
 static int seg_toc_page(GArray *items, guint i)
 {
 	long page = g_array_index(items, seg_item, i).page;
@@ -667,10 +729,10 @@ segments *segment_layout(const layout_doc *L, rules_set *rs)
 		}
 	}
 	seg_drop_furniture(items, rs);
-	seg_find_meta(s, rs, items, "issuer", "issuer", "issuer");
-	seg_find_meta(s, rs, items, "year", "year", "year");
-	seg_find_meta(s, rs, items, "kind", "kind", NULL);
-	seg_find_meta(s, rs, items, "scope", "scope", NULL);
+	seg_find_meta(s, rs, items, "issuer", "issuer", "issuer", 0);
+	seg_find_meta(s, rs, items, "year", "year", "year", 0);
+	seg_find_meta(s, rs, items, "kind", "kind", NULL, 1);
+	seg_find_meta(s, rs, items, "scope", "scope", NULL, 1);
 	segments_add_meta(s, "pages", pages, "layout");
 	segments_add_meta(s, "source", L->source, "layout");
 	segments_add_meta(s, "sha256", L->sha256, "layout");

@@ -178,6 +178,76 @@ static void run_all(int outline)
 	cr_assert_eq(bad, 0, "%d differences from corpus/expected (listed above)", bad);
 }
 
+/* Metadata read on each cover (corpus/expected/metadata.tsv). */
+Test(segment_expected, metadata)
+{
+	static const char *const keys[] = { "issuer", "year", "kind", "scope", "amount_unit" };
+	GPtrArray *want = read_tsv("corpus/expected/metadata.tsv");
+	bx_err err;
+	rules_set *rs = rules_load("rules/segment.rules", &err);
+	int bad = 0;
+
+	cr_assert_not_null(rs, "%s", err.msg);
+	cr_assert_eq(want->len, 11);
+	for (guint i = 0; i < want->len; i++) {
+		gchar **w = g_ptr_array_index(want, i);
+		segments *s = segment_doc(w[0], rs);
+		for (int k = 0; k < 5; k++)
+			if (strcmp(segments_meta(s, keys[k]), w[k + 1]) != 0) {
+				cr_log_error("%s: %s is '%s', expected '%s'", w[0], keys[k], segments_meta(s, keys[k]), w[k + 1]);
+				bad++;
+			}
+		segments_free(s);
+	}
+	rules_free(rs);
+	g_ptr_array_unref(want);
+	cr_assert_eq(bad, 0, "%d metadata differences (listed above)", bad);
+}
+
+/* Named cases of the inventory test, so a regression names the trap it fell in. */
+static void one_doc(const char *name)
+{
+	char *path = g_strdup_printf("corpus/expected/%s.inventory.tsv", name);
+	GPtrArray *want = read_tsv(path);
+	bx_err err;
+	rules_set *rs = rules_load("rules/segment.rules", &err);
+	segments *s;
+	int bad = 0;
+
+	cr_assert_not_null(rs, "%s", err.msg);
+	s = segment_doc(name, rs);
+	compare_tables(name, s, want, &bad);
+	segments_free(s);
+	rules_free(rs);
+	g_ptr_array_unref(want);
+	g_free(path);
+	cr_assert_eq(bad, 0, "%s: %d differences (listed above)", name, bad);
+}
+
+/* seed 004: tables split with a repeated title and header, ten 附件12 project tables */
+Test(segment_expected, seed_004_continued_tables)
+{
+	one_doc("004_67cab9fc0809f1f8");
+}
+
+/* seed 002: rows whose title and header were lost with a page (表七) */
+Test(segment_expected, seed_002_lost_title)
+{
+	one_doc("002_a76c5e7673ca46c8");
+}
+
+/* seed 003: markdown headings, tables without 表N labels */
+Test(segment_expected, seed_003_markdown_unlabelled)
+{
+	one_doc("003_c3e83a99f8a00b71");
+}
+
+/* the landscape Shanghai unit budget, tables over two pages, a contents page */
+Test(segment_expected, landscape_unit_budget)
+{
+	one_doc("unit_budget");
+}
+
 Test(segment_expected, table_inventory)
 {
 	run_all(0);
