@@ -9,7 +9,8 @@
  * are ordered left to right; a line's text joins its words with a TAB where a
  * wide gap or ruling separates them, with a space between Latin words, and with
  * nothing between CJK characters.  Pages with no characters are flagged
- * no-text; pages whose characters are mostly private-use or U+FFFD are flagged
+ * no-text when they draw images (scans) and blank otherwise; pages whose
+ * characters are mostly private-use or U+FFFD are flagged
  * garbled and their text is not passed on.  Only one page is held at a time.
  */
 #define _GNU_SOURCE
@@ -238,7 +239,18 @@ static int pdf_tabular(GArray *glyphs)
 	return multi >= PDF_TABULAR_LINES;
 }
 
-/* Reads one page into PG; returns 0, or -1 when the page has no text layer. */
+/* Whether the page draws images: a page without text but with images is a scan
+ * (its text is lost: flag no-text); one with neither is blank or rules only (an
+ * empty spill-over row of a table), which loses nothing. */
+static int pdf_has_images(PopplerPage *page)
+{
+	GList *m = poppler_page_get_image_mapping(page);
+	int has = m != NULL;
+	poppler_page_free_image_mapping(m);
+	return has;
+}
+
+/* Reads one page into PG; returns 0, or -1 when the page has no usable text. */
 static int pdf_page(PopplerPage *page, int want_rulings, int *last_tabular, layout_page *pg, char **why)
 {
 	char *text;
@@ -265,13 +277,13 @@ static int pdf_page(PopplerPage *page, int want_rulings, int *last_tabular, layo
 		rulings_image_release(&img);
 		g_free(text);
 		g_free(rects);
-		layout_page_flag(pg, "no-text");
+		layout_page_flag(pg, pdf_has_images(page) ? "no-text" : "blank");
 		return -1;
 	}
 	normalize_badness(text, &bad, &total);
 	if (total == 0 || (double)bad > PDF_GARBLED_SHARE * (double)total) {
 		if (total == 0) {
-			layout_page_flag(pg, "no-text");
+			layout_page_flag(pg, pdf_has_images(page) ? "no-text" : "blank");
 		} else {
 			*why = g_strdup_printf("%zu of %zu characters unusable", bad, total);
 			layout_page_flag(pg, "garbled");
@@ -418,7 +430,8 @@ static bx_status pdf_read(const extract_opts *o, FILE *out, char **reason)
 		} else if (stopped) {
 			layout_page_flag(pg, "timeout");
 		} else if (pdf_page(page, o->rulings, &last_tabular, pg, &why) != 0) {
-			pdf_list_add(layout_page_has_flag(pg, "garbled") ? garbled : notext, i + 1);
+			if (!layout_page_has_flag(pg, "blank"))
+				pdf_list_add(layout_page_has_flag(pg, "garbled") ? garbled : notext, i + 1);
 		} else {
 			usable++;
 		}

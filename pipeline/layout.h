@@ -8,7 +8,8 @@
  *   sha256     HEX                                 of the input bytes
  *   input      pdf|text                            which extractor read it
  *   page       NO W H ORIENT FLAGS                 starts a page; ORIENT portrait|landscape;
- *                                                  FLAGS "-" or comma list (no-text, garbled, timeout)
+ *                                                  FLAGS "-" or comma list (no-text, blank, garbled,
+ *                                                  timeout, no-rulings)
  *   line       X0 Y0 X1 Y1 SIZE MARK TEXT          a text line in reading order; MARK "-" or
  *                                                  h1..h6 (a markdown heading mark that was stripped);
  *                                                  a TAB in TEXT separates cells (text inputs)
