@@ -3,12 +3,6 @@
 
 #include <string.h>
 
-/* Words in front of a subject that do not belong to it. */
-static const char *const narrative_prefixes[] = {
-	"其中", "主要是", "主要用于", "包括", "安排", "一般公共预算财政拨款", "财政拨款", "当年",
-	"年初预算数", "本年", "全年", "共计", "合计", "用于", "和", "及", "是", "为", "年",
-};
-
 static void narrative_fact_clear(gpointer p)
 {
 	narrative_fact *f = p;
@@ -33,27 +27,41 @@ static gint narrative_cmp(gconstpointer a, gconstpointer b)
 	return x->vstart < y->vstart ? -1 : x->vstart > y->vstart;
 }
 
-static char *narrative_subject(rules_set *rs, const char *raw)
+/* The normalised subject of RAW (see narrative.rules: strip, subject and
+ * heading-subject rules); HEADING is the paragraph's heading phrase. */
+static char *narrative_subject(rules_set *rs, const char *raw, const char *heading)
 {
-	char *s = g_strdup(raw);
+	char *s = g_strstrip(g_strdup(raw));
 	const rule *r;
 	int again = 1;
 
-	g_strstrip(s);
-	while (again) {
+	for (int guard = 0; again && guard < 8; guard++) {
+		size_t st = 0, en = 0;
 		again = 0;
-		for (size_t i = 0; i < G_N_ELEMENTS(narrative_prefixes); i++)
-			if (g_str_has_prefix(s, narrative_prefixes[i]) && strlen(s) > strlen(narrative_prefixes[i])) {
-				memmove(s, s + strlen(narrative_prefixes[i]), strlen(s) - strlen(narrative_prefixes[i]) + 1);
-				again = 1;
-			}
+		r = rules_match(rs, "strip", s, &st, &en);
+		if (r && st == 0 && en > 0 && en < strlen(s)) {
+			memmove(s, s + en, strlen(s) - en + 1);
+			again = 1;
+		}
 	}
 	r = rules_match(rs, "subject", s, NULL, NULL);
-	if (r && strcmp(r->value, "=") != 0) {
+	if (!r || !strcmp(r->value, "="))
+		return s;
+	if (r->value[0] == '+') {
+		char *t = g_strconcat(s, r->value + 1, NULL);
 		g_free(s);
-		return g_strdup(r->value);
+		return t;
 	}
-	return s;
+	if (!strcmp(r->value, "@heading")) {
+		const rule *h = heading && *heading ? rules_match(rs, "heading-subject", heading, NULL, NULL) : NULL;
+		if (h) {
+			g_free(s);
+			return g_strdup(h->value);
+		}
+		return s;
+	}
+	g_free(s);
+	return g_strdup(r->value);
 }
 
 static void narrative_sentence(GArray *out, rules_set *rs, const seg_para *p, const char *sent)
@@ -86,7 +94,8 @@ static void narrative_sentence(GArray *out, rules_set *rs, const seg_para *p, co
 			}
 			for (guint k = 0; k < hits->len && !clash; k++) {
 				narrative_hit *o = &g_array_index(hits, narrative_hit, k);
-				clash = h.vstart < o->vend && o->vstart < h.vend + (h.vend == h.vstart);
+				/* overlapping values; an empty value (持平) overlaps one at its place */
+				clash = h.vstart < o->vend + (o->vend == o->vstart) && o->vstart < h.vend + (h.vend == h.vstart);
 			}
 			if (clash || (!h.flat && (!h.value || !*h.value))) {
 				g_free(h.value);
@@ -110,7 +119,7 @@ static void narrative_sentence(GArray *out, rules_set *rs, const seg_para *p, co
 		f.page = p->page;
 		f.measure = g_strdup(h->r->value);
 		if (h->subject && *h->subject)
-			f.subject = narrative_subject(rs, h->subject);
+			f.subject = narrative_subject(rs, h->subject, p->heading);
 		else
 			f.subject = g_strdup(last_subject ? last_subject : "");
 		if (h->flat) {

@@ -198,6 +198,13 @@ static void seg_drop_furniture(GArray *items, rules_set *rs)
 	}
 }
 
+/* A heading's phrase without its numbering (（二）支出预算 -> 支出预算). */
+static char *segment_heading_phrase(const char *heading, size_t numbering_end)
+{
+	char *p = g_strdup(strlen(heading) >= numbering_end ? heading + numbering_end : "");
+	return g_strstrip(p);
+}
+
 /* Heading numbering for the section path: the text up to the numbering's end. */
 static char *seg_numbering(const char *text, size_t end)
 {
@@ -360,6 +367,7 @@ typedef struct {
 	char *section[5];    /* numbering of the enclosing headings, by level */
 	int para_text_input;
 	long list_level;     /* inside a list section (主要职能) opened at this level; 0 none */
+	char *heading;       /* phrase of the innermost heading */
 	long body, lead;     /* body lines of the current table; lines of its title block */
 	int last_cells;      /* cells of its last body line */
 	int coded;           /* it has rows of subject codes */
@@ -386,6 +394,7 @@ static void seg_flush_para(seg_state *st)
 			g_string_append_printf(sec, "%s%s", sec->len ? "/" : "", st->section[l]);
 	p.page = st->para_page;
 	p.section = g_string_free(sec, FALSE);
+	p.heading = g_strdup(st->heading ? st->heading : "");
 	p.text = g_strdup(st->para->str);
 	g_array_append_val(st->s->paras, p);
 	g_string_truncate(st->para, 0);
@@ -617,6 +626,8 @@ static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 			}
 			if (hd.level >= 1 && hd.level <= 4)
 				st->section[hd.level] = seg_numbering(text, he);
+			g_free(st->heading);
+			st->heading = segment_heading_phrase(hd.text, he);
 			if (st->list_level && hd.level <= st->list_level)
 				st->list_level = 0;
 			if (rules_match(rs, "list-section", hd.text, NULL, NULL))
@@ -752,6 +763,7 @@ segments *segment_layout(const layout_doc *L, rules_set *rs)
 	g_string_free(st.para, TRUE);
 	for (int l = 0; l < 5; l++)
 		g_free(st.section[l]);
+	g_free(st.heading);
 	for (guint i = 0; i < items->len; i++)
 		g_free(g_array_index(items, seg_item, i).text);
 	g_array_unref(items);

@@ -23,6 +23,7 @@ static void seg_para_clear(gpointer p)
 {
 	seg_para *x = p;
 	g_free(x->section);
+	g_free(x->heading);
 	g_free(x->text);
 }
 
@@ -124,7 +125,7 @@ int segments_write(const segments *s, const char *path, bx_err *err)
 	for (guint i = 0; i < s->paras->len; i++) {
 		const seg_para *p = &g_array_index(s->paras, seg_para, i);
 		fprintf(fp, "para\t%ld", p->page);
-		seg_fields(fp, 2, (const char *[]){ p->section, p->text });
+		seg_fields(fp, 3, (const char *[]){ p->section, p->heading, p->text });
 		fputc('\n', fp);
 	}
 	for (guint i = 0; i < s->tables->len; i++) {
@@ -188,10 +189,11 @@ static int seg_record(tsv_reader *r, segments *s, int *ended, bx_err *err)
 		g_array_append_val(s->headings, h);
 	} else if (!strcmp(k, "para")) {
 		seg_para p = { 0 };
-		if (seg_need(r, 4, err) || tsv_long(r, 1, &p.page, err))
+		if (seg_need(r, 5, err) || tsv_long(r, 1, &p.page, err))
 			return -1;
 		p.section = seg_text(r->field[2]);
-		p.text = seg_text(r->field[3]);
+		p.heading = seg_text(r->field[3]);
+		p.text = seg_text(r->field[4]);
 		g_array_append_val(s->paras, p);
 	} else if (!strcmp(k, "table")) {
 		seg_table t = { 0 };

@@ -6,8 +6,9 @@
  *   meta     KEY VALUE FROM            KEY issuer|year|kind|scope|amount_unit|pages;
  *                                      FROM where it was found ("p1:l3 rule title-kind")
  *   heading  PAGE LEVEL TEXT           outline entry, LEVEL 1..4
- *   para     PAGE SECTION TEXT         narrative paragraph (lines joined); SECTION the
- *                                      numbering of the enclosing headings, e.g. "二/（一）"
+ *   para     PAGE SECTION HEADING TEXT narrative paragraph (lines joined); SECTION the
+ *                                      numbering of the enclosing headings, e.g. "二/（一）";
+ *                                      HEADING the innermost heading's phrase (收入预算)
  *   table    NO LABEL TITLE KIND UNIT FIRST LAST NOTE RULE
  *                                      a table region; NO 1-based in document order;
  *                                      FIRST/LAST pages; RULE the id of the rule that named it
@@ -29,7 +30,7 @@
 
 typedef struct { char *key, *value, *from; } seg_meta;
 typedef struct { long page, level; char *text; } seg_heading;
-typedef struct { long page; char *section, *text; } seg_para;
+typedef struct { long page; char *section, *heading, *text; } seg_para;
 typedef struct {
 	long no;
 	char *label, *title, *kind, *unit, *note, *rule;

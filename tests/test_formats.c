@@ -134,7 +134,7 @@ Test(segments, round_trip_and_refusals)
 	char *path = tmp_path("s.bxs");
 	segments *s = segments_new("doc-2"), *r;
 	seg_heading h = { 2, 1, g_strdup("一、部门主要职能") };
-	seg_para p = { 3, g_strdup("二/（一）"), g_strdup("收入预算1664.8万元，\t其中…") };
+	seg_para p = { 3, g_strdup("二/（一）"), g_strdup("收入预算"), g_strdup("收入预算1664.8万元，\t其中…") };
 	seg_table t = { 1, g_strdup("表一"), g_strdup("财政拨款收支总表"), g_strdup("fiscal_summary"), g_strdup("万元"),
 	                g_strdup(""), g_strdup("t-fiscal-summary"), 4, 5 };
 	seg_region g = { 1, 4, 3, 20 };
@@ -152,6 +152,7 @@ Test(segments, round_trip_and_refusals)
 	cr_assert_eq(r->headings->len, 1);
 	cr_assert_str_eq(g_array_index(r->headings, seg_heading, 0).text, "一、部门主要职能");
 	cr_assert_str_eq(g_array_index(r->paras, seg_para, 0).text, "收入预算1664.8万元，\t其中…");
+	cr_assert_str_eq(g_array_index(r->paras, seg_para, 0).heading, "收入预算");
 	cr_assert_str_eq(g_array_index(r->tables, seg_table, 0).kind, "fiscal_summary");
 	cr_assert_str_eq(g_array_index(r->tables, seg_table, 0).note, "");
 	cr_assert_eq(g_array_index(r->tables, seg_table, 0).last, 5);
