@@ -5,7 +5,7 @@
  * (all matches; a match whose value overlaps an earlier rule's value is
  * dropped), and orders the facts by position.  Subjects are normalised by the
  * `subject` rules (VALUE "=" keeps the cleaned text); a fact without a subject
- * takes the subject of the nearest amount before it in the sentence.
+ * takes the subject of the latest amount before it in the paragraph.
  */
 #ifndef BX_NARRATIVE_H
 #define BX_NARRATIVE_H
