@@ -168,7 +168,7 @@ static bx_status extract_isolated(const extractor *x, const extract_opts *o, FIL
 		*reason = g_strdup(msg->str + 2);
 	} else {
 		if (timed_out)
-			*reason = g_strdup_printf("timed out: pdf reader still running after %.0f s (--timeout)", o->timeout);
+			*reason = g_strdup_printf("timed out: pdf reader still running after %g s (--timeout)", o->timeout);
 		else if (WIFSIGNALED(wstatus))
 			*reason = g_strdup_printf("pdf reader crashed (signal %d, %s)", WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
 		else

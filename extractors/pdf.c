@@ -460,7 +460,7 @@ static bx_status pdf_read(const extract_opts *o, FILE *out, char **reason)
 		if (garbled->len)
 			g_string_append_printf(r, "%sgarbled text on pages %s", r->len ? "; " : "", garbled->str);
 		if (stopped)
-			g_string_append_printf(r, "%stime limit %.0f s reached after page %ld of %d (--timeout)",
+			g_string_append_printf(r, "%stime limit %g s reached after page %ld of %d (--timeout)",
 			                       r->len ? "; " : "", o->timeout, stopped, n);
 		*reason = g_string_free(r, FALSE);
 	}

@@ -136,7 +136,8 @@ static int emit_facts(const emit_opts *o, const segments *s, const grids *g, bx_
 				continue;
 			for (long k = 0; k < t->cols; k++) {
 				grid_cell *x = grid_at(t, r, k);
-				if (strcmp(x->type, "number") != 0)
+				int pct = !strcmp(x->type, "percent");
+				if (strcmp(x->type, "number") != 0 && !pct)
 					continue;
 				csvout_field(&c, s->doc);
 				csvout_fieldf(&c, "%03ld", st->no);
@@ -147,7 +148,7 @@ static int emit_facts(const emit_opts *o, const segments *s, const grids *g, bx_
 				csvout_field(&c, t->row[r].label);
 				csvout_field(&c, t->path[k]);
 				csvout_field(&c, x->value);
-				csvout_field(&c, st->unit);
+				csvout_field(&c, pct ? "%" : st->unit);
 				csvout_end(&c);
 			}
 		}
