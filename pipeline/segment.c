@@ -10,6 +10,8 @@
  * lines; body lines form the regions the tables stage reads.  Contents pages
  * and page numbers are dropped before anything else.  Headings are only looked
  * for in the narrative, since table rows such as "一、本年收入" look like them.
+ * Running headers and footers (margin lines repeated on three pages or more)
+ * are dropped too.
  * In a PDF, everything after 目录 on its page is contents; on the next page, only
  * lines shaped like contents entries are.
  */
@@ -176,8 +178,50 @@ static int seg_toc_page(GArray *items, guint i)
 	return 1;
 }
 
+/* The key of a margin line for spotting running headers and footers: its text
+ * with digits as '#' (第 3 页 and 第 4 页 are the same footer). */
+static char *seg_margin_key(const seg_item *it)
+{
+	char *k = g_strdup(it->text);
+	for (char *c = k; *c; c++)
+		if (g_ascii_isdigit(*c))
+			*c = '#';
+	return k;
+}
+
+static int seg_in_margin(const seg_item *it)
+{
+	return it->page_h > 0 && (it->line->y1 < 0.08 * it->page_h || it->line->y0 > 0.92 * it->page_h);
+}
+
+/* Drops running headers and footers: lines in the top or bottom 8% of PDF pages
+ * whose text (digits aside) recurs on three pages or more. */
+static void seg_drop_running(GArray *items)
+{
+	GHashTable *pages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint i = 0; i < items->len; i++) {
+		seg_item *it = &g_array_index(items, seg_item, i);
+		if (seg_in_margin(it)) {
+			char *k = seg_margin_key(it);
+			gpointer n = g_hash_table_lookup(pages, k);
+			g_hash_table_replace(pages, k, GINT_TO_POINTER(GPOINTER_TO_INT(n) + 1));
+		}
+	}
+	for (guint i = 0; i < items->len; i++) {
+		seg_item *it = &g_array_index(items, seg_item, i);
+		if (seg_in_margin(it)) {
+			char *k = seg_margin_key(it);
+			if (GPOINTER_TO_INT(g_hash_table_lookup(pages, k)) >= 3)
+				it->dropped = 1;
+			g_free(k);
+		}
+	}
+	g_hash_table_unref(pages);
+}
+
 static void seg_drop_furniture(GArray *items, rules_set *rs)
 {
+	seg_drop_running(items);
 	long toc_page = 0;
 	for (guint i = 0; i < items->len; i++) {
 		seg_item *it = &g_array_index(items, seg_item, i);
