@@ -207,6 +207,129 @@ static grid_table *rec_grid(const grids *g, long no)
 	return NULL;
 }
 
+/* A piece of the document's own wording, for the lint and year families. */
+typedef struct {
+	const char *text, *what; /* the text; "narrative 二/（一）" / "heading" / "table 003 title" */
+	long page;
+} rec_text;
+
+static GArray *rec_texts(const segments *s, GPtrArray *owned)
+{
+	GArray *v = g_array_new(FALSE, FALSE, sizeof(rec_text));
+	for (guint i = 0; i < s->headings->len; i++) {
+		const seg_heading *h = &g_array_index(s->headings, seg_heading, i);
+		rec_text t = { h->text, "heading", h->page };
+		g_array_append_val(v, t);
+	}
+	for (guint i = 0; i < s->paras->len; i++) {
+		const seg_para *p = &g_array_index(s->paras, seg_para, i);
+		char *what = g_strdup_printf("narrative %s", *p->section ? p->section : "(before the first heading)");
+		rec_text t = { p->text, what, p->page };
+		g_ptr_array_add(owned, what);
+		g_array_append_val(v, t);
+	}
+	for (guint i = 0; i < s->tables->len; i++) {
+		const seg_table *st = &g_array_index(s->tables, seg_table, i);
+		char *w1 = g_strdup_printf("table %03ld title", st->no), *w2 = g_strdup_printf("table %03ld note", st->no);
+		rec_text t1 = { st->title, w1, st->first }, t2 = { st->note, w2, st->last };
+		g_ptr_array_add(owned, w1);
+		g_ptr_array_add(owned, w2);
+		g_array_append_val(v, t1);
+		if (*st->note)
+			g_array_append_val(v, t2);
+	}
+	return v;
+}
+
+/* Up to 24 characters either side of bytes FROM..TO of TEXT, for a message. */
+static char *rec_context(const char *text, size_t from, size_t to)
+{
+	const char *a = text + from, *b = text + to;
+	for (int k = 0; k < 24 && a > text; k++)
+		a = g_utf8_prev_char(a);
+	for (int k = 0; k < 24 && *b; k++)
+		b = g_utf8_next_char(b);
+	return g_strndup(a, (gsize)(b - a));
+}
+
+/* lint: every match of the rule's pattern in the document's wording is a fail;
+ * none is one pass.  lint-unit / lint-dept apply only to documents of that scope. */
+static void rec_lint(rec_ctx *x, rules_set *rs, const rule *r, GArray *texts)
+{
+	const char *scope = segments_meta(x->s, "scope");
+	long found = 0;
+
+	if ((!strcmp(r->cls, "lint-unit") && strcmp(scope, "unit") != 0) ||
+	    (!strcmp(r->cls, "lint-dept") && strcmp(scope, "dept") != 0)) {
+		char *why = g_strdup_printf("applies to %s documents; this one is '%s'", r->cls + 5, *scope ? scope : "unknown");
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", why);
+		g_free(why);
+		return;
+	}
+	for (guint i = 0; i < texts->len; i++) {
+		const rec_text *t = &g_array_index(texts, rec_text, i);
+		size_t off = 0, st, en;
+		while (off < strlen(t->text) && rules_exec(rs, r, t->text, off, &st, &en)) {
+			char *m = g_strndup(t->text + st, en - st), *ctx = rec_context(t->text, st, en);
+			char *where = g_strdup_printf("%s, page %ld", t->what, t->page);
+			char *msg = g_strdup_printf("'%s' in: %s", m, ctx);
+			rec_emit(x, r, "fail", t->what, 0, 0, 0, 0, where, msg);
+			found++;
+			g_free(m);
+			g_free(ctx);
+			g_free(where);
+			g_free(msg);
+			off = en > st ? en : st + 1;
+		}
+	}
+	if (!found) {
+		char *msg = g_strdup_printf("not found in %u headings, paragraphs, titles and notes", texts->len);
+		rec_emit(x, r, "pass", "document", 0, 0, 0, 0, "document", msg);
+		g_free(msg);
+	}
+}
+
+/* year: a year (named group year) in a heading, a table title or a title-like
+ * paragraph must be the document's year. */
+static void rec_year(rec_ctx *x, rules_set *rs, const rule *r, GArray *texts)
+{
+	const char *year = segments_meta(x->s, "year");
+	long checked = 0;
+
+	if (!*year) {
+		rec_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "document", "the document's year was not found");
+		return;
+	}
+	for (guint i = 0; i < texts->len; i++) {
+		const rec_text *t = &g_array_index(texts, rec_text, i);
+		size_t st, en;
+		char *y;
+		/* headings, table titles and title-like paragraphs (short, no sentence:
+		 * 第三部分 …2024年度部门决算情况说明) */
+		if (strcmp(t->what, "heading") != 0 && !g_str_has_suffix(t->what, " title") &&
+		    (g_utf8_strlen(t->text, -1) > 40 || strstr(t->text, "。") || strstr(t->text, "，")))
+			continue;
+		if (!rules_exec(rs, r, t->text, 0, &st, &en))
+			continue;
+		y = rules_group(rs, r, t->text, "year");
+		checked++;
+		if (y && strcmp(y, year) != 0) {
+			char *where = g_strdup_printf("%s, page %ld", t->what, t->page);
+			char *msg = g_strdup_printf("year %s in '%s', the document's year is %s", y, t->text, year);
+			rec_emit(x, r, "fail", t->what, g_ascii_strtod(year, NULL), g_ascii_strtod(y, NULL), 0, 1, where, msg);
+			g_free(where);
+			g_free(msg);
+		} else {
+			char *where = g_strdup_printf("%s, page %ld", t->what, t->page);
+			rec_emit(x, r, "pass", t->what, 0, 0, 0, 0, where, t->text);
+			g_free(where);
+		}
+		g_free(y);
+	}
+	if (!checked)
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", "no heading or title names a year");
+}
+
 int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 {
 	rules_set *rs = rules_load(o->rules, err);
@@ -218,20 +341,37 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 	memset(n, 0, sizeof *n);
 	if (g && csvout_open(&c, o->out, o->bom, err) == 0) {
 		rec_ctx x = { &c, s, o, n };
+		GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+		GArray *texts = rec_texts(s, owned);
 		csvout_row(&c, G_N_ELEMENTS(rec_head), rec_head);
 		for (size_t i = 0; i < rs->n; i++) {
 			const rule *r = &rs->v[i];
+			long tables = 0;
+			if (g_str_has_prefix(r->cls, "lint")) {
+				rec_lint(&x, rs, r, texts);
+				continue;
+			}
+			if (!strcmp(r->cls, "year")) {
+				rec_year(&x, rs, r, texts);
+				continue;
+			}
 			for (guint k = 0; k < s->tables->len; k++) {
 				const seg_table *st = &g_array_index(s->tables, seg_table, k);
 				grid_table *t = rec_grid(g, st->no);
 				if (!t || pcre2_match(r->re, (PCRE2_SPTR)st->kind, PCRE2_ZERO_TERMINATED, 0, 0, rs->md, NULL) <= 0)
 					continue;
+				tables++;
 				if (!strcmp(r->cls, "tree"))
 					rec_tree(&x, r, st, t);
 				else if (!strcmp(r->cls, "total"))
 					rec_total(&x, r, st, t);
 			}
+			if (!tables)
+				rec_emit(&x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+				         "no table of the kinds this check applies to");
 		}
+		g_array_unref(texts);
+		g_ptr_array_unref(owned);
 		rc = csvout_commit(&c, err);
 	}
 	grids_free(g);
