@@ -42,7 +42,7 @@ docs: $(DOCS:%=%/reconcile.csv)
 # exit 3: written, and some check failed
 %/reconcile.csv: %/segments.bxs %/grid.bxg %/document.csv .bx/emit.flags $(BIN)/bx-reconcile \
 		$(RULES)/checks.rules
-	@"$(BIN)/bx-reconcile" --quiet $(BOMFLAG) --rules "$(RULES)/checks.rules" "$*/segments.bxs" \
+	@"$(BIN)/bx-reconcile" --quiet $(BOMFLAG) --rules "$(RULES)/checks.rules" --narrative "$*/narrative.csv" "$*/segments.bxs" \
 	  "$*/grid.bxg" "$@" || [ $$? -eq 3 ]
 	@"$(BIN)/bx-collect" --tick . "$*"
 

@@ -11,6 +11,7 @@ static const char usage[] =
 	"Runs every check of the rules file on the document's tables and writes one row\n"
 	"per check instance (pass, rounding, fail, not_applicable, insufficient_data).\n"
 	"  --rules FILE       checks (default rules/checks.rules)\n"
+	"  --narrative FILE   the document's narrative.csv (for the narrative checks)\n"
 	"  --rounding F       multiply the rounding tolerance by F (default 1)\n"
 	"  --bom              start the CSV with a UTF-8 byte-order mark\n"
 	"  --quiet            no summary line on stderr\n"
@@ -21,13 +22,14 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "rules", required_argument, NULL, 'r' },
+		{ "narrative", required_argument, NULL, 'n' },
 		{ "rounding", required_argument, NULL, 'R' },
 		{ "bom", no_argument, NULL, 'b' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	reconcile_opts o = { NULL, NULL, "rules/checks.rules", NULL, 0, 1.0 };
+	reconcile_opts o = { NULL, NULL, "rules/checks.rules", NULL, NULL, 0, 1.0 };
 	reconcile_counts n;
 	bx_err err;
 	char *end;
@@ -36,6 +38,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': o.rules = optarg; break;
+		case 'n': o.narrative = optarg; break;
 		case 'R':
 			o.rounding_factor = strtod(optarg, &end);
 			if (*end || o.rounding_factor < 0) {

@@ -330,6 +330,192 @@ static void rec_year(rec_ctx *x, rules_set *rs, const rule *r, GArray *texts)
 		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", "no heading or title names a year");
 }
 
+/* ---- narrative checks ---- */
+
+typedef struct {
+	char *section, *subject, *measure, *value, *unit, *sentence;
+	long page;
+} rec_fact;
+
+static int rec_fact_row(void *ctx, char **f, int n, long record)
+{
+	GArray *a = ctx;
+	rec_fact x;
+	if (record == 1 || n < 8)
+		return 0;
+	x.section = g_strdup(f[1]);
+	x.page = strtol(f[2], NULL, 10);
+	x.subject = g_strdup(f[3]);
+	x.measure = g_strdup(f[4]);
+	x.value = g_strdup(f[5]);
+	x.unit = g_strdup(f[6]);
+	x.sentence = g_strdup(f[7]);
+	g_array_append_val(a, x);
+	return 0;
+}
+
+static void rec_fact_clear(gpointer p)
+{
+	rec_fact *x = p;
+	g_free(x->section);
+	g_free(x->subject);
+	g_free(x->measure);
+	g_free(x->value);
+	g_free(x->unit);
+	g_free(x->sentence);
+}
+
+/* A value in 万元: tables in 元 are divided by 10,000. */
+static double rec_wan(double v, const char *unit)
+{
+	return !strcmp(unit, "元") ? v / 10000.0 : v;
+}
+
+/* narrative-amount: PATTERN matches the fact's subject; VALUE is
+ * "SEVERITY@KINDS;ROW;COLUMN": tables whose kind matches KINDS, the row whose label is
+ * the subject (ROW "=") or matches ROW, the first numeric column whose path
+ * matches COLUMN.  Passes when any such cell equals the stated amount once
+ * rounded to its printed decimals. */
+static void rec_narrative_amount(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts, const grids *g)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 3);
+	pcre2_code *re[3] = { NULL, NULL, NULL };
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	long instances = 0;
+
+	for (int k = 0; k < 3 && spec[k]; k++) {
+		int ec;
+		PCRE2_SIZE eo;
+		if (k == 1 && !strcmp(spec[k], "="))
+			continue;
+		re[k] = pcre2_compile((PCRE2_SPTR)spec[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	}
+	if (g_strv_length(spec) != 3 || !re[0] || !re[2] || (strcmp(spec[1], "=") && !re[1]) || !md) {
+		rec_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules", "malformed KINDS;ROW;COLUMN in the rule");
+		goto out;
+	}
+	for (guint i = 0; i < facts->len; i++) {
+		const rec_fact *f = &g_array_index(facts, rec_fact, i);
+		double stated, best = 0, bestdiff = G_MAXDOUBLE;
+		int dec, found = 0;
+		char *bestwhere = NULL, *scope, *where;
+		size_t st, en;
+		if (strcmp(f->measure, "amount") || strcmp(f->unit, "万元") || !rules_exec(rs, r, f->subject, 0, &st, &en))
+			continue;
+		stated = g_ascii_strtod(f->value, NULL);
+		dec = number_decimals(f->value);
+		for (guint ti = 0; ti < x->s->tables->len; ti++) {
+			const seg_table *stb = &g_array_index(x->s->tables, seg_table, ti);
+			grid_table *t = rec_grid(g, stb->no);
+			if (!t || pcre2_match(re[0], (PCRE2_SPTR)stb->kind, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+				continue;
+			for (long rr = t->header_rows; rr < t->rows; rr++) {
+				const char *lab = t->row[rr].label;
+				int row_ok = re[1] ? pcre2_match(re[1], (PCRE2_SPTR)lab, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0
+				                   : !strcmp(lab, f->subject);
+				if (!row_ok)
+					continue;
+				for (long c = 0; c < t->cols; c++) {
+					int d2, pres;
+					double v, diff;
+					if (!rec_numeric_col(t, c) ||
+					    pcre2_match(re[2], (PCRE2_SPTR)t->path[c], PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+						continue;
+					v = rec_wan(rec_value(t, rr, c, &d2, &pres), stb->unit);
+					diff = fabs(v - stated);
+					found = 1;
+					if (diff < bestdiff) {
+						bestdiff = diff;
+						best = v;
+						g_free(bestwhere);
+						bestwhere = g_strdup_printf("table %03ld (%s) row %ld %s, column '%s', page %ld", stb->no,
+						                            stb->kind, rr + 1, lab, t->path[c], t->row[rr].page);
+					}
+					break; /* the first matching column of the row */
+				}
+			}
+		}
+		scope = g_strdup_printf("narrative %s: %s %s万元", f->section, f->subject, f->value);
+		where = g_strdup_printf("narrative %s, page %ld; %s", f->section, f->page, bestwhere ? bestwhere : "no table row");
+		if (!found) {
+			rec_emit(x, r, "insufficient_data", scope, 0, 0, 0, 0, where, "no table row and column for this subject");
+		} else {
+			double tol = rec_half_unit(dec) * x->o->rounding_factor;
+			char *msg = g_strdup_printf("stated %s万元, table %.4f万元", f->value, best);
+			const char *status = fabs(round(best * pow(10, dec)) / pow(10, dec) - stated) < 1e-6 ? "pass"
+			                   : bestdiff <= tol + 1e-9 ? "rounding" : "fail";
+			rec_emit(x, r, status, scope, stated, best, tol, 1, where, msg);
+			g_free(msg);
+		}
+		instances++;
+		g_free(scope);
+		g_free(where);
+		g_free(bestwhere);
+	}
+	if (!instances)
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", "the narrative states no amount for this subject");
+out:
+	for (int k = 0; k < 3; k++)
+		if (re[k])
+			pcre2_code_free(re[k]);
+	if (md)
+		pcre2_match_data_free(md);
+	g_strfreev(spec);
+}
+
+/* growth: in a sentence that states a prior amount P, an amount A and a change
+ * in percent C (or in amount D): C = (A - P) / P x 100 and D = A - P, within
+ * what the rounding of the printed figures explains. */
+static void rec_growth(rec_ctx *x, const rule *r, GArray *facts)
+{
+	long instances = 0;
+	for (guint i = 0; i < facts->len; i++) {
+		const rec_fact *f = &g_array_index(facts, rec_fact, i);
+		const rec_fact *p = NULL, *a = NULL;
+		if (strcmp(f->measure, "change_percent") && strcmp(f->measure, "change_amount"))
+			continue;
+		for (guint k = 0; k < facts->len; k++) {
+			const rec_fact *o = &g_array_index(facts, rec_fact, k);
+			if (strcmp(o->sentence, f->sentence) || o->page != f->page)
+				continue;
+			if (!strcmp(o->measure, "prior_amount") && !p && !strcmp(o->unit, "万元"))
+				p = o;
+			else if (!strcmp(o->measure, "amount") && p && !a && !strcmp(o->unit, "万元"))
+				a = o;
+		}
+		if (!p || !a)
+			continue;
+		{
+			double pv = g_ascii_strtod(p->value, NULL), av = g_ascii_strtod(a->value, NULL);
+			double stated = g_ascii_strtod(f->value, NULL), expect, tol;
+			int pct = !strcmp(f->measure, "change_percent");
+			char *scope, *where, *msg;
+			if (pct && fabs(pv) < 1e-9)
+				continue;
+			expect = pct ? (av - pv) / pv * 100.0 : av - pv;
+			tol = rec_half_unit(number_decimals(f->value)) +
+			      (pct ? (100.0 / fabs(pv)) * rec_half_unit(number_decimals(a->value)) +
+			                 (100.0 * fabs(av) / (pv * pv)) * rec_half_unit(number_decimals(p->value))
+			           : rec_half_unit(number_decimals(a->value)) + rec_half_unit(number_decimals(p->value)));
+			tol *= x->o->rounding_factor;
+			scope = g_strdup_printf("narrative %s: %s %s%s", f->section, f->subject, f->value, f->unit);
+			where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
+			msg = g_strdup_printf("%s %s%s stated; from %s万元 to %s万元 it is %.2f%s", pct ? "change" : "change", f->value,
+			                      f->unit, p->value, a->value, expect, pct ? "%" : "万元");
+			rec_emit(x, r, fabs(expect - stated) < 1e-6 ? "pass" : fabs(expect - stated) <= tol + 1e-9 ? "rounding" : "fail",
+			         scope, stated, expect, tol, 1, where, msg);
+			instances++;
+			g_free(scope);
+			g_free(where);
+			g_free(msg);
+		}
+	}
+	if (!instances)
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		         "no sentence states a prior amount, an amount and their change");
+}
+
 int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 {
 	rules_set *rs = rules_load(o->rules, err);
@@ -343,6 +529,13 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 		rec_ctx x = { &c, s, o, n };
 		GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
 		GArray *texts = rec_texts(s, owned);
+		GArray *facts = g_array_new(FALSE, TRUE, sizeof(rec_fact));
+		int have_facts = 0;
+		g_array_set_clear_func(facts, rec_fact_clear);
+		if (o->narrative) {
+			bx_err ferr;
+			have_facts = csvin_read(o->narrative, rec_fact_row, facts, &ferr) == 0;
+		}
 		csvout_row(&c, G_N_ELEMENTS(rec_head), rec_head);
 		for (size_t i = 0; i < rs->n; i++) {
 			const rule *r = &rs->v[i];
@@ -353,6 +546,16 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 			}
 			if (!strcmp(r->cls, "year")) {
 				rec_year(&x, rs, r, texts);
+				continue;
+			}
+			if (!strcmp(r->cls, "narrative-amount") || !strcmp(r->cls, "growth")) {
+				if (!have_facts)
+					rec_emit(&x, r, "insufficient_data", "document", 0, 0, 0, 0, "document",
+					         "no narrative.csv given or readable");
+				else if (r->cls[0] == 'n')
+					rec_narrative_amount(&x, rs, r, facts, g);
+				else
+					rec_growth(&x, r, facts);
 				continue;
 			}
 			for (guint k = 0; k < s->tables->len; k++) {
@@ -371,6 +574,7 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				         "no table of the kinds this check applies to");
 		}
 		g_array_unref(texts);
+		g_array_unref(facts);
 		g_ptr_array_unref(owned);
 		rc = csvout_commit(&c, err);
 	}

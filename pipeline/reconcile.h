@@ -5,7 +5,10 @@
  * printed digit per rounded term), fail, not_applicable (the relation does not
  * apply to this table; the message says why) or insufficient_data (what was
  * missing).  Families evaluated: tree (parent code = sum of its children, per
- * numeric column) and total (the 合计 row = sum of the top-level codes).
+ * numeric column), total (the 合计 row = sum of the top-level codes), lint and
+ * year (the document's wording), narrative-amount (an amount the narrative
+ * states against the table row and column the rule names) and growth (a stated
+ * change against the amounts stated with it).
  * Output: DIR/reconcile.csv (columns in README.md), atomically.
  */
 #ifndef BX_RECONCILE_H
@@ -16,6 +19,7 @@
 
 typedef struct {
 	const char *segments, *grid, *rules, *out;
+	const char *narrative; /* narrative.csv of the document, or NULL: no narrative checks */
 	int bom;
 	double rounding_factor; /* multiplies the rounding tolerance; 1 by default */
 } reconcile_opts;
