@@ -756,7 +756,7 @@ static void seg_shape(seg_item *it, const layout_page *pg, const seg_item *prev)
 		it->cells += *c == '\t';
 	for (guint k = 0; k < pg->vrules->len && !it->ruled; k++) {
 		const layout_rule *v = &g_array_index(pg->vrules, layout_rule, k);
-		it->ruled = yc >= v->y0 - 2 && yc <= v->y1 + 2 && v->x0 >= it->line->x0 - 200 && v->x0 <= it->line->x1 + 200;
+		it->ruled = yc >= v->y0 - 2 && yc <= v->y1 + 2;
 	}
 	it->gap = prev && prev->page == it->page && it->line->y0 - prev->line->y1 > 4;
 }

@@ -390,6 +390,22 @@ static int tab_fold(GArray *raw, long hdr, long ncols)
 	}
 	if (named < 2)
 		return 0;
+	{
+		/* the right half must start with a column of row names, as the left
+		 * half does; a header repeating 预算数|决算数 over number columns is
+		 * one wide table, not two */
+		long names = 0, filled = 0;
+		for (guint i = (guint)hdr; i < n; i++) {
+			raw_row *r = &g_array_index(raw, raw_row, i);
+			const char *c = half < (long)r->cells->len ? g_ptr_array_index(r->cells, half) : "";
+			if (!*c)
+				continue;
+			filled++;
+			names += number_parse(c, NULL) == NUM_TEXT || (strlen(c) <= 7 && strspn(c, "0123456789") == strlen(c));
+		}
+		if (filled == 0 || names * 2 < filled)
+			return 0;
+	}
 	for (guint i = (guint)hdr; i < n; i++) {
 		raw_row *src = &g_array_index(raw, raw_row, i);
 		raw_row *dst;
@@ -447,8 +463,21 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	while (hdr < t->rows && hdr < TAB_MAX_HEADER && !tab_is_data_row(t, hdr, rs) &&
 	       g_array_index(raw, raw_row, hdr).page == first_page)
 		hdr++;
-	if (hdr == t->rows || hdr == TAB_MAX_HEADER)
+	if (hdr == t->rows || hdr == TAB_MAX_HEADER) {
+		/* no amounts (an empty template, a text table): the body starts at the
+		 * first row named like a body row (一、…, 合计, a code), by the
+		 * `body-start` rules */
 		hdr = t->rows > 1 ? 1 : 0;
+		for (long r = 0; r < t->rows && r < TAB_MAX_HEADER + 1; r++) {
+			const char *first = "";
+			for (long c = 0; c < t->cols && !*first; c++)
+				first = grid_at(t, r, c)->text;
+			if (*first && rules_match(rs, "body-start", first, NULL, NULL)) {
+				hdr = r;
+				break;
+			}
+		}
+	}
 	if (tab_fold(raw, hdr, ncols))
 		ncols /= 2;
 	for (guint i = 0; i < raw->len; i++) {
