@@ -27,7 +27,12 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 PROGS   := $(patsubst cmd/%.c,$(BIN)/%,$(sort $(wildcard cmd/*.c)))
 TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(sort $(wildcard tests/test_*.c)))
 
-all: $(PROGS)
+all: $(PROGS) $(BUILD)/bx-gen
+
+# the generator of synthetic documents with known answers (tests and make eval)
+$(BUILD)/bx-gen: $(BUILD)/corpus/gen/gen.o $(BUILD)/libbx.a
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -47,7 +52,10 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libbx.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS) -lcriterion
 
--include $(LIB_OBJ:.o=.d) $(PROGS:$(BIN)/%=$(BUILD)/cmd/%.d) $(TESTS:=.d)
+# tests run bx-gen
+$(TESTS): | $(BUILD)/bx-gen
+
+-include $(LIB_OBJ:.o=.d) $(PROGS:$(BIN)/%=$(BUILD)/cmd/%.d) $(TESTS:=.d) $(BUILD)/corpus/gen/gen.d
 
 # ---- tests ----
 .PHONY: all check unit e2e demo run lint bench eval deps clean
@@ -90,7 +98,7 @@ demo:
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,style,performance,portability --std=c11 \
-	  --inline-suppr --suppress=missingIncludeSystem -I pipeline -I extractors cmd pipeline extractors tests
+	  --inline-suppr --suppress=missingIncludeSystem -I pipeline -I extractors cmd pipeline extractors tests corpus/gen
 	./scripts/lint-house
 
 bench: all

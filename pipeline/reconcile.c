@@ -501,7 +501,7 @@ static void rec_growth(rec_ctx *x, const rule *r, GArray *facts)
 			tol *= x->o->rounding_factor;
 			scope = g_strdup_printf("narrative %s: %s %s%s", f->section, f->subject, f->value, f->unit);
 			where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
-			msg = g_strdup_printf("%s %s%s stated; from %s万元 to %s万元 it is %.2f%s", pct ? "change" : "change", f->value,
+			msg = g_strdup_printf("change %s%s stated; from %s万元 to %s万元 it is %.2f%s", f->value,
 			                      f->unit, p->value, a->value, expect, pct ? "%" : "万元");
 			rec_emit(x, r, fabs(expect - stated) < 1e-6 ? "pass" : fabs(expect - stated) <= tol + 1e-9 ? "rounding" : "fail",
 			         scope, stated, expect, tol, 1, where, msg);

@@ -195,8 +195,8 @@ static int seg_in_margin(const seg_item *it)
 }
 
 /* Drops running headers and footers: lines in the top or bottom 8% of PDF pages
- * whose text (digits aside) recurs on three pages or more. */
-static void seg_drop_running(GArray *items)
+ * whose text (digits aside) recurs on three pages or more, but table titles. */
+static void seg_drop_running(GArray *items, rules_set *rs)
 {
 	GHashTable *pages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (guint i = 0; i < items->len; i++) {
@@ -209,7 +209,8 @@ static void seg_drop_running(GArray *items)
 	}
 	for (guint i = 0; i < items->len; i++) {
 		seg_item *it = &g_array_index(items, seg_item, i);
-		if (seg_in_margin(it)) {
+		/* a table title repeated at the top of each page of its table stays */
+		if (seg_in_margin(it) && !rules_match(rs, "title", it->text, NULL, NULL)) {
 			char *k = seg_margin_key(it);
 			if (GPOINTER_TO_INT(g_hash_table_lookup(pages, k)) >= 3)
 				it->dropped = 1;
@@ -221,7 +222,7 @@ static void seg_drop_running(GArray *items)
 
 static void seg_drop_furniture(GArray *items, rules_set *rs)
 {
-	seg_drop_running(items);
+	seg_drop_running(items, rs);
 	long toc_page = 0;
 	for (guint i = 0; i < items->len; i++) {
 		seg_item *it = &g_array_index(items, seg_item, i);

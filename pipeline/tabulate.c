@@ -203,16 +203,31 @@ static int tab_ruled(const layout_page *pg, long from, long to, GArray *rows)
 	return 0;
 }
 
+/* Whether a line has a word that reads as an amount. */
+static int tab_has_amount(const layout_page *pg, const layout_line *l)
+{
+	for (guint k = l->word0; k < l->word0 + l->nword; k++)
+		if (number_parse(g_array_index(pg->words, layout_word, k).text, NULL) == NUM_NUMBER)
+			return 1;
+	return 0;
+}
+
 /* Aligned method: rows are lines, columns the merged extents of the words of
- * lines with two or more words. */
+ * the lines that hold amounts (or, without two such lines, of every line with
+ * two or more words). */
 static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
 {
 	GArray *iv = g_array_new(FALSE, FALSE, sizeof(double) * 2);
 	GArray *bands = g_array_new(FALSE, FALSE, sizeof(double) * 2);
 
+	/* columns from the rows that hold amounts (their cells align, left or right);
+	 * header words are then put in the column they overlap or are nearest to */
+	int data_rows = 0;
+	for (long i = from; i <= to; i++)
+		data_rows += tab_has_amount(pg, &g_array_index(pg->lines, layout_line, i));
 	for (long i = from; i <= to; i++) {
 		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
-		if (l->nword < 2)
+		if (l->nword < 2 || (data_rows >= 2 && !tab_has_amount(pg, l)))
 			continue;
 		for (guint k = l->word0; k < l->word0 + l->nword; k++) {
 			const layout_word *w = &g_array_index(pg->words, layout_word, k);
