@@ -120,6 +120,58 @@ static const char collect_css[] =
 	"text-align:left;vertical-align:top}th{background:#eee}.failed{color:#b00}.partial{color:#a60}"
 	".num{text-align:right}.fail{background:#fee}h2{margin-top:2em}";
 
+/* The table of check instances by check and status, so that no check is
+ * silently absent from a run. */
+static void collect_families(GString *h, GPtrArray *rec)
+{
+	static const char *const st[] = { "pass", "rounding", "fail", "not_applicable", "insufficient_data" };
+	GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	GPtrArray *checks = g_ptr_array_new_with_free_func(g_free);
+
+	for (guint i = 0; i < rec->len; i++) {
+		char **r = g_ptr_array_index(rec, i);
+		char *key;
+		long *v;
+		if (g_strv_length(r) < 3)
+			continue;
+		key = g_strdup_printf("%s\x1f%s", r[1], r[2]);
+		v = g_hash_table_lookup(counts, key);
+		if (!v) {
+			char *any = g_strdup_printf("%s\x1f*", r[1]);
+			if (!g_hash_table_contains(counts, any)) {
+				g_hash_table_insert(counts, g_strdup(any), g_new0(long, 1));
+				g_ptr_array_add(checks, g_strdup(r[1]));
+			}
+			g_free(any);
+			v = g_new0(long, 1);
+			g_hash_table_insert(counts, key, v);
+		} else {
+			g_free(key);
+		}
+		(*v)++;
+	}
+	g_string_append(h, "</table>\n<h2>Checks by status</h2>\n<table><tr><th>check</th>");
+	for (int k = 0; k < 5; k++)
+		g_string_append_printf(h, "<th>%s</th>", st[k]);
+	g_string_append(h, "</tr>\n");
+	for (guint i = 0; i < checks->len; i++) {
+		const char *c = g_ptr_array_index(checks, i);
+		g_string_append(h, "<tr><td>");
+		html_text(h, c);
+		g_string_append(h, "</td>");
+		for (int k = 0; k < 5; k++) {
+			char *key = g_strdup_printf("%s\x1f%s", c, st[k]);
+			long *v = g_hash_table_lookup(counts, key);
+			g_string_append_printf(h, "<td class=\"num\">%ld</td>", v ? *v : 0);
+			g_free(key);
+		}
+		g_string_append(h, "</tr>\n");
+	}
+	g_string_append(h, "</table>\n");
+	g_ptr_array_unref(checks);
+	g_hash_table_unref(counts);
+}
+
 static int collect_report(const char *out, GPtrArray *docs, GPtrArray *rec, collect_summary *sum, bx_err *err)
 {
 	char *path = g_build_filename(out, "report.html", NULL);
@@ -179,7 +231,8 @@ static int collect_report(const char *out, GPtrArray *docs, GPtrArray *rec, coll
 		sum->failed += !strcmp(d[8], "failed");
 		sum->partial += !strcmp(d[8], "partial");
 	}
-	g_string_append(h, "</table>\n<h2>Failed checks</h2>\n<table><tr><th>document</th><th>check</th>"
+	collect_families(h, rec);
+	g_string_append(h, "<h2>Failed checks</h2>\n<table><tr><th>document</th><th>check</th>"
 	                   "<th>expected</th><th>actual</th><th>difference</th><th>tolerance</th>"
 	                   "<th>where</th><th>message</th></tr>\n");
 	for (guint i = 0; i < rec->len; i++) {
