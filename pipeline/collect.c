@@ -64,11 +64,11 @@ static void rows_free(gpointer p)
 	g_strfreev(p);
 }
 
-/* Concatenates OUT/<doc>/NAME for every doc into OUT/NAME; keeps rows if ROWS. */
-static int collect_cat(const char *out, GPtrArray *docs, const char *name, const char *const *head, int nhead,
-                       int bom, GPtrArray *rows, bx_err *err)
+/* Concatenates OUT/<doc>/NAME for every doc into OUT/RUN_NAME; keeps rows if ROWS. */
+static int collect_cat(const char *out, GPtrArray *docs, const char *name, const char *run_name,
+                       const char *const *head, int nhead, int bom, GPtrArray *rows, bx_err *err)
 {
-	char *path = g_build_filename(out, name, NULL);
+	char *path = g_build_filename(out, run_name, NULL);
 	csv_out o;
 	cat_ctx c = { &o, 0, rows };
 	int rc = csvout_open(&o, path, bom, err);
@@ -280,18 +280,11 @@ int collect_run(const char *out, int bom, collect_summary *sum, bx_err *err)
 	int rc = -1;
 
 	memset(sum, 0, sizeof *sum);
-	if (docs && collect_cat(out, docs, "document.csv", doc_head, 10, bom, docrows, err) == 0 &&
-	    collect_cat(out, docs, "facts.csv", facts_head, 10, bom, NULL, err) == 0 &&
-	    collect_cat(out, docs, "reconcile.csv", rec_head, 10, bom, recrows, err) == 0) {
-		/* documents.csv is the run name of the per-document document.csv */
-		char *from = g_build_filename(out, "document.csv", NULL), *to = g_build_filename(out, "documents.csv", NULL);
-		if (rename(from, to) != 0)
-			err_set(err, "cannot rename into '%s': %s", to, strerror(errno));
-		else
-			rc = collect_report(out, docrows, recrows, sum, err);
-		g_free(from);
-		g_free(to);
-	}
+	/* documents.csv gathers the per-document document.csv files */
+	if (docs && collect_cat(out, docs, "document.csv", "documents.csv", doc_head, 10, bom, docrows, err) == 0 &&
+	    collect_cat(out, docs, "facts.csv", "facts.csv", facts_head, 10, bom, NULL, err) == 0 &&
+	    collect_cat(out, docs, "reconcile.csv", "reconcile.csv", rec_head, 10, bom, recrows, err) == 0)
+		rc = collect_report(out, docrows, recrows, sum, err);
 	if (docs)
 		g_ptr_array_unref(docs);
 	g_ptr_array_unref(docrows);

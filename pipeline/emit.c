@@ -118,6 +118,24 @@ static int emit_tables(const emit_opts *o, const segments *s, const grids *g, bx
 	return csvout_commit(&c, err);
 }
 
+/* The label of cell (R, K) (g_free): the nearest text cell on its left in its
+ * row (the right block of a 收入 | 支出 table names its own rows; a form's field
+ * name stands just before its value), spaces removed; else the row's label. */
+static char *emit_label(grid_table *t, long r, long k)
+{
+	for (long c = k - 1; c >= 0; c--) {
+		grid_cell *x = grid_at(t, r, c);
+		if (!strcmp(x->type, "text") && *x->text) {
+			GString *o = g_string_new(NULL);
+			for (const char *p = x->text; *p; p++)
+				if (*p != ' ')
+					g_string_append_c(o, *p);
+			return g_string_free(o, FALSE);
+		}
+	}
+	return g_strdup(t->row[r].label);
+}
+
 static int emit_facts(const emit_opts *o, const segments *s, const grids *g, bx_err *err)
 {
 	char *path = emit_path(o->dir, "facts.csv");
@@ -137,6 +155,7 @@ static int emit_facts(const emit_opts *o, const segments *s, const grids *g, bx_
 			for (long k = 0; k < t->cols; k++) {
 				grid_cell *x = grid_at(t, r, k);
 				int pct = !strcmp(x->type, "percent");
+				char *label;
 				if (strcmp(x->type, "number") != 0 && !pct)
 					continue;
 				csvout_field(&c, s->doc);
@@ -145,8 +164,10 @@ static int emit_facts(const emit_opts *o, const segments *s, const grids *g, bx_
 				csvout_long(&c, t->row[r].page);
 				csvout_long(&c, r + 1);
 				csvout_field(&c, t->row[r].code);
-				csvout_field(&c, t->row[r].label);
-				csvout_field(&c, t->path[k]);
+				label = emit_label(t, r, k);
+				csvout_field(&c, label);
+				g_free(label);
+				csvout_field(&c, t->row[r].block && *t->path2[k] ? t->path2[k] : t->path[k]);
 				csvout_field(&c, x->value);
 				csvout_field(&c, pct ? "%" : st->unit);
 				csvout_end(&c);

@@ -16,8 +16,10 @@ static void grid_table_free(gpointer p)
 		g_free(t->row[r].code);
 		g_free(t->row[r].label);
 	}
-	for (long c = 0; c < t->cols; c++)
+	for (long c = 0; c < t->cols; c++) {
 		g_free(t->path[c]);
+		g_free(t->path2[c]);
+	}
 	for (long i = 0; i < t->rows * t->cols; i++) {
 		g_free(t->cell[i].type);
 		g_free(t->cell[i].value);
@@ -25,6 +27,7 @@ static void grid_table_free(gpointer p)
 	}
 	g_free(t->row);
 	g_free(t->path);
+	g_free(t->path2);
 	g_free(t->cell);
 	g_free(t->method);
 	g_free(t);
@@ -63,8 +66,11 @@ grid_table *grids_add_table(grids *g, long no, const char *method, long rows, lo
 		t->row[r].label = g_strdup("");
 	}
 	t->path = g_new0(char *, cols ? cols : 1);
-	for (long c = 0; c < cols; c++)
+	t->path2 = g_new0(char *, cols ? cols : 1);
+	for (long c = 0; c < cols; c++) {
 		t->path[c] = g_strdup("");
+		t->path2[c] = g_strdup("");
+	}
 	t->cell = g_new0(grid_cell, (rows * cols) > 0 ? rows * cols : 1);
 	for (long i = 0; i < rows * cols; i++) {
 		t->cell[i].type = g_strdup("blank");
@@ -117,12 +123,19 @@ int grids_write(const grids *g, const char *path, bx_err *err)
 			grids_put(fp, t->path[c]);
 			fputc('\n', fp);
 		}
+		for (long c = 0; c < t->cols; c++) {
+			if (!*t->path2[c])
+				continue;
+			fprintf(fp, "col2\t%ld\t%ld", t->no, c);
+			grids_put(fp, t->path2[c]);
+			fputc('\n', fp);
+		}
 		for (long r = 0; r < t->rows; r++) {
 			fprintf(fp, "row\t%ld\t%ld\t%ld", t->no, r, t->row[r].page);
 			grids_put(fp, t->row[r].role);
 			grids_put(fp, t->row[r].code);
 			grids_put(fp, t->row[r].label);
-			fputc('\n', fp);
+			fprintf(fp, "\t%d\n", t->row[r].block);
 			for (long c = 0; c < t->cols; c++) {
 				grid_cell *x = grid_at(t, r, c);
 				if (!x->text[0])
@@ -167,7 +180,7 @@ static int grids_pos(tsv_reader *r, grid_table *t, int ncoord, long *row, long *
 		return -1;
 	if (no != t->no)
 		return err_at(err, r->name, r->lineno, "record of table %ld inside table %ld", no, t->no);
-	if (*row < 0 || *row >= (strcmp(r->field[0], "col") == 0 ? t->cols : t->rows))
+	if (*row < 0 || *row >= (strncmp(r->field[0], "col", 3) == 0 ? t->cols : t->rows))
 		return err_at(err, r->name, r->lineno, "index %ld out of range", *row);
 	if (ncoord == 3 && (*col < 0 || *col >= t->cols))
 		return err_at(err, r->name, r->lineno, "column %ld out of range", *col);
@@ -197,18 +210,22 @@ static int grids_record(tsv_reader *r, grids *g, grid_table **t, int *ended, bx_
 		*t = grids_add_table(g, no, r->field[2], rows, cols);
 		(*t)->header_rows = hdr;
 		(*t)->quality = q;
-	} else if (!strcmp(k, "col")) {
+	} else if (!strcmp(k, "col") || !strcmp(k, "col2")) {
+		char **slot;
 		if (grids_need(r, 4, err) || grids_pos(r, *t, 2, &a, NULL, err))
 			return -1;
-		g_free((*t)->path[a]);
-		(*t)->path[a] = g_strdup(grids_text(r->field[3]));
+		slot = k[3] == '2' ? &(*t)->path2[a] : &(*t)->path[a];
+		g_free(*slot);
+		*slot = g_strdup(grids_text(r->field[3]));
 	} else if (!strcmp(k, "row")) {
 		grid_row *x;
-		if (grids_need(r, 7, err) || grids_pos(r, *t, 2, &a, NULL, err))
+		long block;
+		if (grids_need(r, 8, err) || grids_pos(r, *t, 2, &a, NULL, err))
 			return -1;
 		x = &(*t)->row[a];
-		if (tsv_long(r, 3, &x->page, err))
+		if (tsv_long(r, 3, &x->page, err) || tsv_long(r, 7, &block, err))
 			return -1;
+		x->block = block == 1;
 		g_free(x->role);
 		g_free(x->code);
 		g_free(x->label);

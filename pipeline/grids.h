@@ -1,15 +1,18 @@
 /* grids.h — the tables the tables stage built, and its file grid.bxg.
  *
  * File grammar (records as in tsv.h; an empty text is written "-"):
- *   bx-grid  1
+ *   bx-grid  2
  *   doc      ID
  *   table    NO METHOD ROWS COLS HEADER_ROWS QUALITY
  *            NO as in segments.bxs; METHOD ruled|aligned|tabs|empty; QUALITY 0..1, the
  *            share of body cells that landed in a column holding the same type
  *   col      NO COL PATH            header path of column COL (0-based), parts joined " / "
- *   row      NO ROW PAGE ROLE CODE LABEL
+ *   col2     NO COL PATH            header path of column COL for the rows of the right
+ *                                   block of a folded side-by-side table (block 1)
+ *   row      NO ROW PAGE ROLE CODE LABEL BLOCK
  *            ROW 0-based; ROLE header|body|total; CODE the subject code as one digit
- *            string or "-"; LABEL the row's name or "-"
+ *            string or "-"; LABEL the row's name or "-"; BLOCK 0, or 1 for a row that
+ *            was printed in the right half of a side-by-side table and folded under
  *   cell     NO ROW COL TYPE VALUE TEXT
  *            non-empty cells only; TYPE text|code|number|percent|blank|bad;
  *            VALUE the number without separators ("-" unless number/percent);
@@ -26,7 +29,7 @@
 #include "status.h"
 
 #define GRIDS_MAGIC "bx-grid"
-#define GRIDS_VERSION 1
+#define GRIDS_VERSION 2
 
 typedef struct {
 	char *type;  /* text code number percent blank bad */
@@ -37,6 +40,7 @@ typedef struct {
 typedef struct {
 	long page;
 	char *role, *code, *label;
+	int block;        /* 1: folded from the right half of a side-by-side table */
 } grid_row;
 
 typedef struct {
@@ -46,6 +50,7 @@ typedef struct {
 	double quality;
 	grid_row *row;    /* rows */
 	char **path;      /* cols */
+	char **path2;     /* cols: paths of block-1 rows ("" when the table was not folded) */
 	grid_cell *cell;  /* rows * cols, row-major; empty cells have text "" and type blank */
 } grid_table;
 

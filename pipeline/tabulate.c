@@ -20,6 +20,7 @@ typedef struct {
 	GPtrArray *cells; /* char * */
 	GArray *anchor;   /* long: the first column of the merged cell covering each
 	                     column (ruled tables), or NULL when unknown */
+	int block;        /* 1: folded from the right half of a side-by-side table */
 } raw_row;
 
 static void raw_row_clear(gpointer p)
@@ -32,7 +33,7 @@ static void raw_row_clear(gpointer p)
 
 static raw_row *tab_new_row(GArray *rows, long page, long ncols)
 {
-	raw_row r = { page, g_ptr_array_new_with_free_func(g_free), NULL };
+	raw_row r = { page, g_ptr_array_new_with_free_func(g_free), NULL, 0 };
 	for (long c = 0; c < ncols; c++)
 		g_ptr_array_add(r.cells, g_strdup(""));
 	g_array_append_val(rows, r);
@@ -336,31 +337,34 @@ static int tab_is_data_row(grid_table *t, long r, rules_set *rs)
 	return 0;
 }
 
-/* Header path of every column: the header texts above it, top to bottom.  In a
- * ruled table the merged cell covering the column is known (RAW anchors); else a
- * header cell left empty takes the text on its left when the cell below it is
- * filled (a merged cell spanning columns). */
-static void tab_paths(grid_table *t, GArray *raw)
+/* Text of header cell (R, C) of the header rows RAW (missing cells are ""). */
+static const char *tab_htext(GArray *raw, long r, long c)
 {
-	long h = t->header_rows;
-	for (long c = 0; c < t->cols; c++) {
+	const raw_row *rr = &g_array_index(raw, raw_row, r);
+	return c < (long)rr->cells->len ? g_ptr_array_index(rr->cells, c) : "";
+}
+
+/* Header path of every column (PATHS, NCOLS of them, replaced) from the H header
+ * rows of RAW: the header texts above it, top to bottom.  In a ruled table the
+ * merged cell covering the column is known (anchors); else an empty header cell
+ * takes the nearest text on its left when some cell below it in its column is
+ * filled (a cell spanning columns: 2024年预算数 over 合计 … 公务接待费). */
+static void tab_paths(char **paths, long ncols, GArray *raw, long h)
+{
+	for (long c = 0; c < ncols; c++) {
 		GString *p = g_string_new(NULL);
 		const char *prev = NULL;
 		for (long r = 0; r < h; r++) {
 			const raw_row *rr = &g_array_index(raw, raw_row, r);
-			const char *txt = grid_at(t, r, c)->text;
+			const char *txt = tab_htext(raw, r, c);
 			if (rr->anchor && c < (long)rr->anchor->len) {
-				txt = grid_at(t, r, g_array_index(rr->anchor, long, c))->text;
+				txt = tab_htext(raw, r, g_array_index(rr->anchor, long, c));
 			} else if (!*txt && r + 1 < h) {
-				for (long k = c - 1; k >= 0 && !*txt; k--) {
-					const char *left = grid_at(t, r, k)->text;
-					if (*left)
-						txt = left;
-					else if (*grid_at(t, r + 1, k)->text == '\0')
-						break;
-				}
-				if (!*grid_at(t, r + 1, c)->text)
-					txt = "";
+				int below = 0;
+				for (long k = r + 1; k < h && !below; k++)
+					below = *tab_htext(raw, k, c) != '\0';
+				for (long k = c - 1; below && k >= 0 && !*txt; k--)
+					txt = tab_htext(raw, r, k);
 			}
 			if (*txt && (!prev || strcmp(prev, txt) != 0)) {
 				if (p->len)
@@ -369,8 +373,8 @@ static void tab_paths(grid_table *t, GArray *raw)
 				prev = txt;
 			}
 		}
-		g_free(t->path[c]);
-		t->path[c] = g_string_free(p, FALSE);
+		g_free(paths[c]);
+		paths[c] = g_string_free(p, FALSE);
 	}
 }
 
@@ -387,7 +391,7 @@ static char *tab_compact(const char *s)
  * the last header row's right half repeats its left half.  Folds it into one
  * table, the right half's rows under the left half's, so every row has one code
  * and one label.  Returns 1 when folded. */
-static int tab_fold(GArray *raw, long hdr, long ncols)
+static int tab_fold(GArray *raw, long hdr, long ncols, GArray *rhead)
 {
 	raw_row *h;
 	long half = ncols / 2, named = 0;
@@ -430,7 +434,20 @@ static int tab_fold(GArray *raw, long hdr, long ncols)
 		if (!any)
 			continue;
 		dst = tab_new_row(raw, src->page, 0);
+		dst->block = 1;
 		src = &g_array_index(raw, raw_row, i); /* the array may have moved */
+		for (long c = half; c < (long)src->cells->len; c++)
+			g_ptr_array_add(dst->cells, g_strdup(g_ptr_array_index(src->cells, c)));
+		if (src->anchor && (long)src->anchor->len == ncols) {
+			dst->anchor = g_array_new(FALSE, FALSE, sizeof(long));
+			for (long c = half; c < ncols; c++) {
+				long a = MAX(g_array_index(src->anchor, long, c) - half, 0);
+				g_array_append_val(dst->anchor, a);
+			}
+		}
+	}
+	for (long i = 0; i < hdr; i++) { /* the right half's own header rows */
+		raw_row *src = &g_array_index(raw, raw_row, i), *dst = tab_new_row(rhead, src->page, 0);
 		for (long c = half; c < (long)src->cells->len; c++)
 			g_ptr_array_add(dst->cells, g_strdup(g_ptr_array_index(src->cells, c)));
 		if (src->anchor && (long)src->anchor->len == ncols) {
@@ -460,6 +477,7 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	GHashTable *headers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint));
 	long first_page = raw->len ? g_array_index(raw, raw_row, 0).page : 0;
+	GArray *rhead = g_array_new(FALSE, TRUE, sizeof(raw_row));
 	long body = 0, consistent = 0;
 
 	for (guint i = 0; i < raw->len; i++) {
@@ -493,7 +511,7 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 			}
 		}
 	}
-	if (tab_fold(raw, hdr, ncols))
+	if (tab_fold(raw, hdr, ncols, rhead))
 		ncols /= 2;
 	for (guint i = 0; i < raw->len; i++) {
 		raw_row *r = &g_array_index(raw, raw_row, i);
@@ -516,6 +534,7 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	for (long r = 0; r < nrows; r++) {
 		raw_row *src = &g_array_index(raw, raw_row, g_array_index(keep, guint, r));
 		t->row[r].page = src->page;
+		t->row[r].block = src->block;
 		for (guint c = 0; c < src->cells->len; c++) {
 			const char *txt = g_ptr_array_index(src->cells, c);
 			char *val = NULL;
@@ -525,7 +544,9 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 			g_free(val);
 		}
 	}
-	tab_paths(t, raw);
+	tab_paths(t->path, t->cols, raw, hdr);
+	if (rhead->len)
+		tab_paths(t->path2, t->cols, rhead, (long)rhead->len);
 	for (long r = 0; r < nrows; r++) {
 		grid_row *row = &t->row[r];
 		int used = r < hdr ? 0 : tab_code(rs, t, r, code);
@@ -566,6 +587,8 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 		consistent += MAX(nums, texts);
 	}
 	t->quality = body ? (double)consistent / (double)body : 1.0;
+	g_array_set_clear_func(rhead, raw_row_clear);
+	g_array_unref(rhead);
 	g_array_unref(keep);
 	g_hash_table_unref(headers);
 	g_string_free(code, TRUE);

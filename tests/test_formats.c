@@ -198,7 +198,7 @@ Test(grids, round_trip_and_refusals)
 	cr_assert_str_eq(u->row[1].code, "2010301");
 	grids_free(r);
 	grids_free(g);
-	put_file(path, "bx-grid\t1\ntable\t1\truled\t2\t2\t0\t1\ncell\t1\t5\t0\ttext\t-\tx\nend\n");
+	put_file(path, "bx-grid\t2\ntable\t1\truled\t2\t2\t0\t1\ncell\t1\t5\t0\ttext\t-\tx\nend\n");
 	cr_assert_null(grids_read(path, &err));
 	cr_assert_eq(err.line, 3);
 	cr_assert(strstr(err.msg, "out of range") != NULL, "message: %s", err.msg);
