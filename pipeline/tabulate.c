@@ -387,6 +387,24 @@ static char *tab_compact(const char *s)
 	return g_string_free(o, FALSE);
 }
 
+/* Appends to TO a row made of the right half (columns HALF..NCOLS-1) of row I of
+ * RAW, anchors shifted with it; returns it.  TO may be RAW. */
+static raw_row *tab_right_half(GArray *raw, guint i, long half, long ncols, GArray *to)
+{
+	raw_row *dst = tab_new_row(to, g_array_index(raw, raw_row, i).page, 0);
+	const raw_row *src = &g_array_index(raw, raw_row, i); /* after the append: RAW may have moved */
+	for (long c = half; c < (long)src->cells->len; c++)
+		g_ptr_array_add(dst->cells, g_strdup(g_ptr_array_index(src->cells, c)));
+	if (src->anchor && (long)src->anchor->len == ncols) {
+		dst->anchor = g_array_new(FALSE, FALSE, sizeof(long));
+		for (long c = half; c < ncols; c++) {
+			long a = MAX(g_array_index(src->anchor, long, c) - half, 0);
+			g_array_append_val(dst->anchor, a);
+		}
+	}
+	return dst;
+}
+
 /* A table printed as two tables side by side (人员经费 | 公用经费, 收入 | 支出):
  * the last header row's right half repeats its left half.  Folds it into one
  * table, the right half's rows under the left half's, so every row has one code
@@ -433,31 +451,11 @@ static int tab_fold(GArray *raw, long hdr, long ncols, GArray *rhead)
 			any |= *(char *)g_ptr_array_index(src->cells, c) != '\0';
 		if (!any)
 			continue;
-		dst = tab_new_row(raw, src->page, 0);
+		dst = tab_right_half(raw, i, half, ncols, raw);
 		dst->block = 1;
-		src = &g_array_index(raw, raw_row, i); /* the array may have moved */
-		for (long c = half; c < (long)src->cells->len; c++)
-			g_ptr_array_add(dst->cells, g_strdup(g_ptr_array_index(src->cells, c)));
-		if (src->anchor && (long)src->anchor->len == ncols) {
-			dst->anchor = g_array_new(FALSE, FALSE, sizeof(long));
-			for (long c = half; c < ncols; c++) {
-				long a = MAX(g_array_index(src->anchor, long, c) - half, 0);
-				g_array_append_val(dst->anchor, a);
-			}
-		}
 	}
-	for (long i = 0; i < hdr; i++) { /* the right half's own header rows */
-		raw_row *src = &g_array_index(raw, raw_row, i), *dst = tab_new_row(rhead, src->page, 0);
-		for (long c = half; c < (long)src->cells->len; c++)
-			g_ptr_array_add(dst->cells, g_strdup(g_ptr_array_index(src->cells, c)));
-		if (src->anchor && (long)src->anchor->len == ncols) {
-			dst->anchor = g_array_new(FALSE, FALSE, sizeof(long));
-			for (long c = half; c < ncols; c++) {
-				long a = MAX(g_array_index(src->anchor, long, c) - half, 0);
-				g_array_append_val(dst->anchor, a);
-			}
-		}
-	}
+	for (long i = 0; i < hdr; i++) /* the right half's own header rows */
+		tab_right_half(raw, (guint)i, half, ncols, rhead);
 	for (guint i = 0; i < raw->len; i++) {
 		raw_row *r = &g_array_index(raw, raw_row, i);
 		if ((long)r->cells->len > half)
