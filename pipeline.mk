@@ -48,7 +48,7 @@ docs: $(DOCS:%=%/reconcile.csv)
 
 # The run-level files depend on whatever per-document files exist, so a
 # document whose stages crashed still appears (as failed) in documents.csv.
-collect: documents.csv
+collect: documents.csv facts.csv reconcile.csv report.html
 documents.csv facts.csv reconcile.csv report.html &: .bx/docs.list .bx/emit.flags $(BIN)/bx-collect \
 		$(wildcard $(DOCS:%=%/document.csv) $(DOCS:%=%/facts.csv) $(DOCS:%=%/reconcile.csv))
 	@"$(BIN)/bx-collect" $(BOMFLAG) .

@@ -49,6 +49,10 @@ check "only reconcile outputs redone (got: $changed)" [ "$changed" = "documents.
 check "every document's reconcile.csv redone" [ "$(diff "$TMP/s2" "$TMP/s3" | grep -c '^>.*/reconcile.csv')" = 8 ]
 check "no layout redone after a rules change" not grep -q layout.bxl <<<"$(diff "$TMP/s2" "$TMP/s3")"
 
+rm "$OUT/facts.csv"
+check "a run-level file lost is made again" run
+check "facts.csv back" [ -s "$OUT/facts.csv" ]
+
 sleep 1.1; touch "$RULES/segment.rules"
 check "run after touching segment.rules" run
 snapshot >"$TMP/s4"
