@@ -27,7 +27,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 PROGS   := $(patsubst cmd/%.c,$(BIN)/%,$(sort $(wildcard cmd/*.c)))
 TESTS   := $(patsubst tests/%.c,$(BUILD)/tests/%,$(sort $(wildcard tests/test_*.c)))
 
-all: $(PROGS) $(BUILD)/bx-gen
+all: $(PROGS) $(BUILD)/bx-gen $(BUILD)/bx-eval
 
 # the generator of synthetic documents with known answers (tests and make eval)
 $(BUILD)/bx-gen: $(BUILD)/corpus/gen/gen.o $(BUILD)/libbx.a
@@ -52,10 +52,14 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libbx.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS) -lcriterion
 
+$(BUILD)/bx-eval: $(BUILD)/corpus/gen/eval.o $(BUILD)/libbx.a
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libbx.a $(LDLIBS)
+
 # tests run bx-gen
 $(TESTS): | $(BUILD)/bx-gen
 
--include $(LIB_OBJ:.o=.d) $(PROGS:$(BIN)/%=$(BUILD)/cmd/%.d) $(TESTS:=.d) $(BUILD)/corpus/gen/gen.d
+-include $(LIB_OBJ:.o=.d) $(PROGS:$(BIN)/%=$(BUILD)/cmd/%.d) $(TESTS:=.d) $(BUILD)/corpus/gen/gen.d $(BUILD)/corpus/gen/eval.d
 
 # ---- tests ----
 .PHONY: all check unit e2e demo run lint bench eval deps clean
@@ -103,6 +107,16 @@ lint:
 
 bench: all
 	@./scripts/bench
+
+# accuracy against ground truth: generated documents of every style, and the real
+# PDFs' hand-read inventories and tables; fails under these minimums
+GEN_STYLES     := ruled hrules norules splitcodes wrapped threepages landscape twotables
+EVAL_MIN_CELLS ?= 99.5
+EVAL_MIN_RECALL ?= 100
+eval: all
+	@rm -rf $(BUILD)/eval && mkdir -p $(BUILD)/eval
+	@for s in $(GEN_STYLES); do $(BUILD)/bx-gen $$s $(BUILD)/eval || exit 1; done
+	@$(BUILD)/bx-eval --min-cells $(EVAL_MIN_CELLS) --min-recall $(EVAL_MIN_RECALL) $(BUILD)/eval corpus
 
 clean:
 	rm -rf $(BUILD) $(BIN) demo-out
