@@ -146,8 +146,8 @@ static GPtrArray *eval_list(const char *dir, const char *suffix)
 {
 	GPtrArray *v = g_ptr_array_new_with_free_func(g_free);
 	GDir *d = g_dir_open(dir, 0, NULL);
-	const char *f;
 	if (d) {
+		const char *f;
 		while ((f = g_dir_read_name(d)) != NULL)
 			if (g_str_has_suffix(f, suffix))
 				g_ptr_array_add(v, g_strndup(f, strlen(f) - strlen(suffix)));
