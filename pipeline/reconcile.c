@@ -464,6 +464,86 @@ out:
 	g_strfreev(spec);
 }
 
+/* Index of the first numeric column of T whose path matches RE, or -1. */
+static long rec_col(grid_table *t, pcre2_code *re, pcre2_match_data *md, long skip)
+{
+	for (long c = 0; c < t->cols; c++)
+		if (c != skip && rec_numeric_col(t, c) &&
+		    pcre2_match(re, (PCRE2_SPTR)t->path[c], PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0)
+			return c;
+	return -1;
+}
+
+/* row-sum: VALUE is "SEVERITY@TOTAL;PART;PART…" (regexes over column paths);
+ * PATTERN selects the tables by kind.  In every row with amounts, the TOTAL
+ * column = the sum of the PART columns (总计 = 基本支出 + 项目支出). */
+static void rec_row_sum(rec_ctx *x, rules_set *rs, const rule *r, const seg_table *st, grid_table *t)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 8);
+	guint n = g_strv_length(spec);
+	pcre2_code **re = g_new0(pcre2_code *, n ? n : 1);
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	long cols[8], instances = 0;
+	int ok = n >= 3 && md != NULL;
+
+	(void)rs;
+	for (guint k = 0; k < n && ok; k++) {
+		int ec;
+		PCRE2_SIZE eo;
+		re[k] = pcre2_compile((PCRE2_SPTR)spec[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		ok = re[k] != NULL;
+	}
+	for (guint k = 0; k < n && ok; k++) {
+		cols[k] = rec_col(t, re[k], md, k ? cols[0] : -1);
+		ok = cols[k] >= 0;
+	}
+	if (!ok) {
+		char *scope = g_strdup_printf("table %03ld", st->no);
+		rec_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, scope, "the table lacks the total or part columns");
+		g_free(scope);
+		goto out;
+	}
+	for (long row = t->header_rows; row < t->rows; row++) {
+		double total, sum = 0, tol;
+		int dec, pres, any = 0;
+		char *scope, *where;
+		total = rec_value(t, row, cols[0], &dec, &pres);
+		tol = pres ? rec_half_unit(dec) : 0;
+		any = pres;
+		for (guint k = 1; k < n; k++) {
+			int d2, p2;
+			sum += rec_value(t, row, cols[k], &d2, &p2);
+			if (p2)
+				tol += rec_half_unit(d2);
+			any |= p2;
+		}
+		if (!any)
+			continue;
+		tol *= x->o->rounding_factor;
+		scope = g_strdup_printf("table %03ld %s %s", st->no, *t->row[row].code ? t->row[row].code : "", t->row[row].label);
+		where = g_strdup_printf("table %03ld (%s) row %ld %s %s, column '%s', page %ld", st->no, st->kind, row + 1,
+		                        t->row[row].code, t->row[row].label, t->path[cols[0]], t->row[row].page);
+		rec_compare(x, r, scope, total, sum, tol, where, "total column vs sum of its parts");
+		instances++;
+		g_free(scope);
+		g_free(where);
+	}
+	if (!instances) {
+		char *scope = g_strdup_printf("table %03ld", st->no);
+		rec_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, scope, "no row with amounts");
+		g_free(scope);
+	}
+out:
+	for (guint k = 0; k < n; k++)
+		if (re[k])
+			pcre2_code_free(re[k]);
+	g_free(re);
+	if (md)
+		pcre2_match_data_free(md);
+	g_strfreev(spec);
+}
+
 /* growth: in a sentence that states a prior amount P, an amount A and a change
  * in percent C (or in amount D): C = (A - P) / P x 100 and D = A - P, within
  * what the rounding of the printed figures explains. */
@@ -566,6 +646,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				tables++;
 				if (!strcmp(r->cls, "tree"))
 					rec_tree(&x, r, st, t);
+				else if (!strcmp(r->cls, "row-sum"))
+					rec_row_sum(&x, rs, r, st, t);
 				else if (!strcmp(r->cls, "total"))
 					rec_total(&x, r, st, t);
 			}
