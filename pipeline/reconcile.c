@@ -464,49 +464,31 @@ out:
 	g_strfreev(spec);
 }
 
-/* Index of the first numeric column of T whose path matches RE, or -1. */
-static long rec_col(grid_table *t, pcre2_code *re, pcre2_match_data *md, long skip)
+/* Whether column C of T ends with SUFFIX (any when SUFFIX is empty) and its path
+ * without that suffix matches RE. */
+static int rec_col_is(grid_table *t, long c, pcre2_code *re, pcre2_match_data *md, const char *suffix)
 {
-	for (long c = 0; c < t->cols; c++)
-		if (c != skip && rec_numeric_col(t, c) &&
-		    pcre2_match(re, (PCRE2_SPTR)t->path[c], PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0)
-			return c;
-	return -1;
+	const char *p = t->path[c];
+	size_t n = strlen(p), k = strlen(suffix);
+	char *stem;
+	int ok;
+	if (!*p || (k && (n < k || strcmp(p + n - k, suffix) != 0)))
+		return 0;
+	stem = g_strndup(p, n - k);
+	if (k && g_str_has_suffix(stem, " / "))
+		stem[strlen(stem) - 3] = '\0';
+	ok = pcre2_match(re, (PCRE2_SPTR)stem, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
+	g_free(stem);
+	return ok;
 }
 
-/* row-sum: VALUE is "SEVERITY@TOTAL;PART;PART…" (regexes over column paths);
- * PATTERN selects the tables by kind.  In every row with amounts, the TOTAL
- * column = the sum of the PART columns (总计 = 基本支出 + 项目支出). */
-static void rec_row_sum(rec_ctx *x, rules_set *rs, const rule *r, const seg_table *st, grid_table *t)
+/* Checks every row of T: column COLS[0] = the sum of COLS[1..N-1]. */
+static long rec_row_sum_cols(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t, const long *cols, guint n)
 {
-	const char *at = strchr(r->value, '@');
-	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 8);
-	guint n = g_strv_length(spec);
-	pcre2_code **re = g_new0(pcre2_code *, n ? n : 1);
-	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-	long cols[8], instances = 0;
-	int ok = n >= 3 && md != NULL;
-
-	(void)rs;
-	for (guint k = 0; k < n && ok; k++) {
-		int ec;
-		PCRE2_SIZE eo;
-		re[k] = pcre2_compile((PCRE2_SPTR)spec[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
-		ok = re[k] != NULL;
-	}
-	for (guint k = 0; k < n && ok; k++) {
-		cols[k] = rec_col(t, re[k], md, k ? cols[0] : -1);
-		ok = cols[k] >= 0;
-	}
-	if (!ok) {
-		char *scope = g_strdup_printf("table %03ld", st->no);
-		rec_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, scope, "the table lacks the total or part columns");
-		g_free(scope);
-		goto out;
-	}
+	long instances = 0;
 	for (long row = t->header_rows; row < t->rows; row++) {
 		double total, sum = 0, tol;
-		int dec, pres, any = 0;
+		int dec, pres, any;
 		char *scope, *where;
 		total = rec_value(t, row, cols[0], &dec, &pres);
 		tol = pres ? rec_half_unit(dec) : 0;
@@ -521,7 +503,7 @@ static void rec_row_sum(rec_ctx *x, rules_set *rs, const rule *r, const seg_tabl
 		if (!any)
 			continue;
 		tol *= x->o->rounding_factor;
-		scope = g_strdup_printf("table %03ld %s %s", st->no, *t->row[row].code ? t->row[row].code : "", t->row[row].label);
+		scope = g_strdup_printf("table %03ld %s %s / %s", st->no, t->row[row].code, t->row[row].label, t->path[cols[0]]);
 		where = g_strdup_printf("table %03ld (%s) row %ld %s %s, column '%s', page %ld", st->no, st->kind, row + 1,
 		                        t->row[row].code, t->row[row].label, t->path[cols[0]], t->row[row].page);
 		rec_compare(x, r, scope, total, sum, tol, where, "total column vs sum of its parts");
@@ -529,12 +511,70 @@ static void rec_row_sum(rec_ctx *x, rules_set *rs, const rule *r, const seg_tabl
 		g_free(scope);
 		g_free(where);
 	}
+	return instances;
+}
+
+/* row-sum: VALUE is "SEVERITY@TOTAL;PART;PART…" (regexes over column paths);
+ * PATTERN selects the tables by kind.  For every column matching TOTAL, each
+ * part is the first column on its right, before the next total, whose path
+ * ends like the total's sub-column (TOTAL's named group `sub`: …/ 预算数) and,
+ * without that ending, matches PART; in
+ * every row with amounts, total = the sum of the parts (总计 = 基本支出 + 项目支出). */
+static void rec_row_sum(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 8);
+	guint n = g_strv_length(spec);
+	pcre2_code **re = g_new0(pcre2_code *, n ? n : 1);
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	long instances = 0, groups = 0;
+	int ok = n >= 3 && n <= 8 && md != NULL;
+
+	for (guint k = 0; k < n && ok; k++) {
+		int ec;
+		PCRE2_SIZE eo;
+		re[k] = pcre2_compile((PCRE2_SPTR)spec[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		ok = re[k] != NULL;
+	}
+	for (long c0 = 0; ok && c0 < t->cols; c0++) {
+		long cols[8], end = t->cols;
+		const char *suffix;
+		int found = 1;
+		if (!t->path[c0][0] || pcre2_match(re[0], (PCRE2_SPTR)t->path[c0], PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+			continue;
+		/* the parts of a total stand to its right, up to the next total of the
+		 * same sub-column (a second year block, 预算数 / 决算数); the sub-column
+		 * is the TOTAL pattern's group `sub` */
+		{
+			int gn = pcre2_substring_number_from_name(re[0], (PCRE2_SPTR) "sub");
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			suffix = gn > 0 && ov[2 * gn] != PCRE2_UNSET ? t->path[c0] + ov[2 * gn] : "";
+		}
+		for (long c = c0 + 1; c < t->cols; c++)
+			if (rec_col_is(t, c, re[0], md, "") && (!*suffix || g_str_has_suffix(t->path[c], suffix))) {
+				end = c;
+				break;
+			}
+		cols[0] = c0;
+		for (guint k = 1; k < n && found; k++) {
+			cols[k] = -1;
+			for (long c = c0 + 1; c < end && cols[k] < 0; c++)
+				if (rec_col_is(t, c, re[k], md, suffix))
+					cols[k] = c;
+			found = cols[k] >= 0;
+		}
+		if (!found)
+			continue;
+		groups++;
+		instances += rec_row_sum_cols(x, r, st, t, cols, n);
+	}
 	if (!instances) {
 		char *scope = g_strdup_printf("table %03ld", st->no);
-		rec_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, scope, "no row with amounts");
+		rec_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, scope,
+		         !ok ? "malformed SEVERITY@TOTAL;PART;… in the rule" : groups ? "no row with amounts"
+		                                                                  : "the table lacks the total or part columns");
 		g_free(scope);
 	}
-out:
 	for (guint k = 0; k < n; k++)
 		if (re[k])
 			pcre2_code_free(re[k]);
@@ -647,7 +687,7 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				if (!strcmp(r->cls, "tree"))
 					rec_tree(&x, r, st, t);
 				else if (!strcmp(r->cls, "row-sum"))
-					rec_row_sum(&x, rs, r, st, t);
+					rec_row_sum(&x, r, st, t);
 				else if (!strcmp(r->cls, "total"))
 					rec_total(&x, r, st, t);
 			}
