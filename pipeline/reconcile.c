@@ -584,6 +584,95 @@ static void rec_row_sum(rec_ctx *x, const rule *r, const seg_table *st, grid_tab
 	g_strfreev(spec);
 }
 
+/* The label of the first row with CODE in a table of KINDS (regex), and where. */
+static const char *rec_code_label(rec_ctx *x, const grids *g, pcre2_code *kinds, pcre2_match_data *md,
+                                  const char *code, char **where)
+{
+	for (guint ti = 0; ti < x->s->tables->len; ti++) {
+		const seg_table *st = &g_array_index(x->s->tables, seg_table, ti);
+		grid_table *t = rec_grid(g, st->no);
+		if (!t || pcre2_match(kinds, (PCRE2_SPTR)st->kind, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+			continue;
+		for (long r = t->header_rows; r < t->rows; r++)
+			if (!strcmp(t->row[r].code, code) && *t->row[r].label) {
+				*where = g_strdup_printf("table %03ld (%s) row %ld, page %ld", st->no, st->kind, r + 1, t->row[r].page);
+				return t->row[r].label;
+			}
+	}
+	return NULL;
+}
+
+/* code-name: the narrative names a subject with its code (医疗卫生与计划生育支出
+ * （210类）…（11款）…（01项）); PATTERN captures name1/code1 (类), and optionally
+ * name2/code2 (款) and name3/code3 (项); VALUE is SEVERITY@KINDS.  Each name must be
+ * the label the tables give that code. */
+static void rec_code_name(rec_ctx *x, rules_set *rs, const rule *r, GArray *texts, const grids *g)
+{
+	const char *at = strchr(r->value, '@');
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	pcre2_code *kinds = NULL;
+	long instances = 0;
+	int ec;
+	PCRE2_SIZE eo;
+
+	if (at)
+		kinds = pcre2_compile((PCRE2_SPTR)(at + 1), PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	if (!kinds || !md) {
+		rec_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules", "malformed SEVERITY@KINDS in the rule");
+		goto out;
+	}
+	for (guint i = 0; i < texts->len; i++) {
+		const rec_text *t = &g_array_index(texts, rec_text, i);
+		size_t off = 0, st, en;
+		if (!g_str_has_prefix(t->what, "narrative"))
+			continue;
+		while (off < strlen(t->text) && rules_exec(rs, r, t->text, off, &st, &en)) {
+			char *code = g_strdup("");
+			for (int lv = 1; lv <= 3; lv++) {
+				char gname[8], gcode[8];
+				char *name, *part, *tw = NULL;
+				const char *label;
+				g_snprintf(gname, sizeof gname, "name%d", lv);
+				g_snprintf(gcode, sizeof gcode, "code%d", lv);
+				name = rules_group(rs, r, t->text, gname);
+				part = rules_group(rs, r, t->text, gcode);
+				if (name && part && *part) {
+					char *full = g_strconcat(code, part, NULL), *scope, *where, *msg;
+					g_free(code);
+					code = full;
+					label = rec_code_label(x, g, kinds, md, code, &tw);
+					scope = g_strdup_printf("%s: %s (%s)", t->what, name, code);
+					where = g_strdup_printf("%s, page %ld; %s", t->what, t->page, tw ? tw : "no table row");
+					if (!label) {
+						rec_emit(x, r, "insufficient_data", scope, 0, 0, 0, 0, where, "no table row has this code");
+					} else {
+						msg = g_strdup_printf("the narrative names %s '%s', the table '%s'", code, name, label);
+						rec_emit(x, r, !strcmp(label, name) ? "pass" : "fail", scope, 0, 0, 0, 0, where, msg);
+						g_free(msg);
+					}
+					instances++;
+					g_free(scope);
+					g_free(where);
+					g_free(tw);
+				}
+				g_free(name);
+				g_free(part);
+				/* rules_group reads the last match: re-run it for the next level */
+				rules_exec(rs, r, t->text, st, &st, &en);
+			}
+			g_free(code);
+			off = en > st ? en : st + 1;
+		}
+	}
+	if (!instances)
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", "the narrative names no subject with its code");
+out:
+	if (kinds)
+		pcre2_code_free(kinds);
+	if (md)
+		pcre2_match_data_free(md);
+}
+
 /* growth: in a sentence that states a prior amount P, an amount A and a change
  * in percent C (or in amount D): C = (A - P) / P x 100 and D = A - P, within
  * what the rounding of the printed figures explains. */
@@ -666,6 +755,10 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 			}
 			if (!strcmp(r->cls, "year")) {
 				rec_year(&x, rs, r, texts);
+				continue;
+			}
+			if (!strcmp(r->cls, "code-name")) {
+				rec_code_name(&x, rs, r, texts, g);
 				continue;
 			}
 			if (!strcmp(r->cls, "narrative-amount") || !strcmp(r->cls, "growth")) {
