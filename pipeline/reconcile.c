@@ -631,13 +631,13 @@ static void rec_code_name(rec_ctx *x, rules_set *rs, const rule *r, GArray *text
 			for (int lv = 1; lv <= 3; lv++) {
 				char gname[8], gcode[8];
 				char *name, *part, *tw = NULL;
-				const char *label;
 				g_snprintf(gname, sizeof gname, "name%d", lv);
 				g_snprintf(gcode, sizeof gcode, "code%d", lv);
 				name = rules_group(rs, r, t->text, gname);
 				part = rules_group(rs, r, t->text, gcode);
 				if (name && part && *part) {
-					char *full = g_strconcat(code, part, NULL), *scope, *where, *msg;
+					char *full = g_strconcat(code, part, NULL), *scope, *where;
+					const char *label;
 					g_free(code);
 					code = full;
 					label = rec_code_label(x, g, kinds, md, code, &tw);
@@ -646,7 +646,7 @@ static void rec_code_name(rec_ctx *x, rules_set *rs, const rule *r, GArray *text
 					if (!label) {
 						rec_emit(x, r, "insufficient_data", scope, 0, 0, 0, 0, where, "no table row has this code");
 					} else {
-						msg = g_strdup_printf("the narrative names %s '%s', the table '%s'", code, name, label);
+						char *msg = g_strdup_printf("the narrative names %s '%s', the table '%s'", code, name, label);
 						rec_emit(x, r, !strcmp(label, name) ? "pass" : "fail", scope, 0, 0, 0, 0, where, msg);
 						g_free(msg);
 					}
