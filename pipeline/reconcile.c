@@ -673,6 +673,75 @@ out:
 		pcre2_match_data_free(md);
 }
 
+/* Status of a recomputed figure EXPECT against STATED (printed with its
+ * decimals): pass when EXPECT rounds to it, rounding within TOL, else fail. */
+static const char *rec_recomputed(double expect, const char *stated_text, double tol)
+{
+	double stated = g_ascii_strtod(stated_text, NULL), p = pow(10, number_decimals(stated_text));
+	if (fabs(round(expect * p) / p - stated) < 1e-9)
+		return "pass";
+	return fabs(expect - stated) <= tol + 1e-9 ? "rounding" : "fail";
+}
+
+/* share: a share (占 x%) = its amount / the total it is a share of, x 100.  The
+ * amount is the nearest amount before the share in its sentence; the total is
+ * the nearest amount before that, in the same section, whose subject matches
+ * PATTERN and which is not smaller. */
+static void rec_share(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts)
+{
+	long instances = 0;
+	for (guint i = 0; i < facts->len; i++) {
+		const rec_fact *f = &g_array_index(facts, rec_fact, i), *a = NULL, *b = NULL;
+		guint ai = 0;
+		size_t st, en;
+		if (strcmp(f->measure, "share") != 0)
+			continue;
+		for (guint k = i; k-- > 0;) {
+			const rec_fact *o = &g_array_index(facts, rec_fact, k);
+			if (strcmp(o->sentence, f->sentence) != 0)
+				break;
+			if (!strcmp(o->measure, "amount")) {
+				a = o;
+				ai = k;
+				break;
+			}
+		}
+		for (guint k = ai; a && k-- > 0;) {
+			const rec_fact *o = &g_array_index(facts, rec_fact, k);
+			if (strcmp(o->section, f->section) != 0)
+				break;
+			if (!strcmp(o->measure, "amount") && !strcmp(o->unit, a->unit) &&
+			    g_ascii_strtod(o->value, NULL) >= g_ascii_strtod(a->value, NULL) &&
+			    rules_exec(rs, r, o->subject, 0, &st, &en)) {
+				b = o;
+				break;
+			}
+		}
+		if (!a || !b || g_ascii_strtod(b->value, NULL) <= 0)
+			continue;
+		{
+			double av = g_ascii_strtod(a->value, NULL), bv = g_ascii_strtod(b->value, NULL);
+			double stated = g_ascii_strtod(f->value, NULL), expect = av / bv * 100.0;
+			/* a whole unit of the share's last digit: publishers round shares so that
+			 * they add up to 100% */
+			double tol = (2 * rec_half_unit(number_decimals(f->value)) + 100.0 / bv * rec_half_unit(number_decimals(a->value)) +
+			              100.0 * av / (bv * bv) * rec_half_unit(number_decimals(b->value))) * x->o->rounding_factor;
+			char *scope = g_strdup_printf("narrative %s: %s %s%%", f->section, f->subject, f->value);
+			char *where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
+			char *msg = g_strdup_printf("share %s%% stated; %s万元 of %s (%s万元) is %.2f%%", f->value, a->value,
+			                            b->subject, b->value, expect);
+			rec_emit(x, r, rec_recomputed(expect, f->value, tol), scope, stated, expect, tol, 1, where, msg);
+			instances++;
+			g_free(scope);
+			g_free(where);
+			g_free(msg);
+		}
+	}
+	if (!instances)
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		         "no share stated with its amount and a total before it");
+}
+
 /* growth: in a sentence that states a prior amount P, an amount A and a change
  * in percent C (or in amount D): C = (A - P) / P x 100 and D = A - P, within
  * what the rounding of the printed figures explains. */
@@ -712,8 +781,7 @@ static void rec_growth(rec_ctx *x, const rule *r, GArray *facts)
 			where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
 			msg = g_strdup_printf("change %s%s stated; from %s万元 to %s万元 it is %.2f%s", f->value,
 			                      f->unit, p->value, a->value, expect, pct ? "%" : "万元");
-			rec_emit(x, r, fabs(expect - stated) < 1e-6 ? "pass" : fabs(expect - stated) <= tol + 1e-9 ? "rounding" : "fail",
-			         scope, stated, expect, tol, 1, where, msg);
+			rec_emit(x, r, rec_recomputed(expect, f->value, tol), scope, stated, expect, tol, 1, where, msg);
 			instances++;
 			g_free(scope);
 			g_free(where);
@@ -761,12 +829,14 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				rec_code_name(&x, rs, r, texts, g);
 				continue;
 			}
-			if (!strcmp(r->cls, "narrative-amount") || !strcmp(r->cls, "growth")) {
+			if (!strcmp(r->cls, "narrative-amount") || !strcmp(r->cls, "growth") || !strcmp(r->cls, "share")) {
 				if (!have_facts)
 					rec_emit(&x, r, "insufficient_data", "document", 0, 0, 0, 0, "document",
 					         "no narrative.csv given or readable");
 				else if (r->cls[0] == 'n')
 					rec_narrative_amount(&x, rs, r, facts, g);
+				else if (r->cls[0] == 's')
+					rec_share(&x, rs, r, facts);
 				else
 					rec_growth(&x, r, facts);
 				continue;
