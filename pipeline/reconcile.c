@@ -742,6 +742,55 @@ static void rec_share(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts)
 		         "no share stated with its amount and a total before it");
 }
 
+/* required: VALUE is SEVERITY@DOCKIND (budget or final); a document of that kind
+ * must have a table whose kind matches PATTERN (not applicable to a document
+ * with no table at all: a narrative extracted without its tables). */
+static void rec_required(rec_ctx *x, rules_set *rs, const rule *r)
+{
+	const char *at = strchr(r->value, '@'), *kind = segments_meta(x->s, "kind");
+	size_t st, en;
+	char *msg;
+	if (!at || strcmp(at + 1, kind) != 0 || x->s->tables->len == 0) {
+		msg = x->s->tables->len == 0 && at && !strcmp(at + 1, kind)
+		    ? g_strdup("the document has no table at all (a narrative without its tables)")
+		    : g_strdup_printf("required of %s documents; this one is '%s'", at ? at + 1 : "?", *kind ? kind : "unknown");
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", msg);
+		g_free(msg);
+		return;
+	}
+	for (guint k = 0; k < x->s->tables->len; k++) {
+		const seg_table *t = &g_array_index(x->s->tables, seg_table, k);
+		if (rules_exec(rs, r, t->kind, 0, &st, &en)) {
+			char *where = g_strdup_printf("table %03ld, page %ld", t->no, t->first);
+			rec_emit(x, r, "pass", "document", 0, 0, 0, 0, where, t->title);
+			g_free(where);
+			return;
+		}
+	}
+	msg = g_strdup_printf("no table of kind %s: the template requires it", r->pattern);
+	rec_emit(x, r, "fail", "document", 0, 0, 0, 0, "document", msg);
+	g_free(msg);
+}
+
+/* empty-note: a table of the kinds PATTERN matches that has no amount must say
+ * why (此表无数据 / 故本表为空). */
+static void rec_empty_note(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t)
+{
+	char *scope = g_strdup_printf("table %03ld", st->no);
+	char *where = g_strdup_printf("table %03ld (%s) '%s', page %ld", st->no, st->kind, st->title, st->first);
+	int amounts = 0;
+	for (long i = 0; i < t->rows * t->cols && !amounts; i++)
+		amounts = !strcmp(t->cell[i].type, "number") && g_ascii_strtod(t->cell[i].value, NULL) != 0;
+	if (amounts)
+		rec_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, where, "the table has amounts");
+	else if (*st->note)
+		rec_emit(x, r, "pass", scope, 0, 0, 0, 0, where, st->note);
+	else
+		rec_emit(x, r, "fail", scope, 0, 0, 0, 0, where, "an empty table without a note saying why");
+	g_free(scope);
+	g_free(where);
+}
+
 /* growth: in a sentence that states a prior amount P, an amount A and a change
  * in percent C (or in amount D): C = (A - P) / P x 100 and D = A - P, within
  * what the rounding of the printed figures explains. */
@@ -825,6 +874,10 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				rec_year(&x, rs, r, texts);
 				continue;
 			}
+			if (!strcmp(r->cls, "required")) {
+				rec_required(&x, rs, r);
+				continue;
+			}
 			if (!strcmp(r->cls, "code-name")) {
 				rec_code_name(&x, rs, r, texts, g);
 				continue;
@@ -849,6 +902,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				tables++;
 				if (!strcmp(r->cls, "tree"))
 					rec_tree(&x, r, st, t);
+				else if (!strcmp(r->cls, "empty-note"))
+					rec_empty_note(&x, r, st, t);
 				else if (!strcmp(r->cls, "row-sum"))
 					rec_row_sum(&x, r, st, t);
 				else if (!strcmp(r->cls, "total"))
