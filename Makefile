@@ -80,8 +80,9 @@ TIMEOUT   ?= 120
 MAX_PAGES ?= 5000
 BOM       ?= 0
 RULES     ?= $(CURDIR)/rules
+FAIL_ON_FINDINGS ?= 0
 PIPE = $(MAKE) --no-print-directory -C "$(OUT)" -f "$(CURDIR)/pipeline.mk" BIN="$(CURDIR)/$(BIN)" \
-       RULES="$(RULES)" TIMEOUT=$(TIMEOUT) MAX_PAGES=$(MAX_PAGES) BOM=$(BOM)
+       RULES="$(RULES)" TIMEOUT=$(TIMEOUT) MAX_PAGES=$(MAX_PAGES) BOM=$(BOM) FAIL_ON_FINDINGS=$(FAIL_ON_FINDINGS)
 # put FILE CONTENT: rewrite FILE only when CONTENT differs (so make sees no change)
 put = printf '%s\n' $(2) > "$(1).new" && { cmp -s "$(1).new" "$(1)" && rm -f "$(1).new" || mv -f "$(1).new" "$(1)"; }
 

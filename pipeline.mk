@@ -49,6 +49,9 @@ docs: $(DOCS:%=%/reconcile.csv)
 # The run-level files depend on whatever per-document files exist, so a
 # document whose stages crashed still appears (as failed) in documents.csv.
 collect: documents.csv facts.csv reconcile.csv report.html
+ifeq ($(FAIL_ON_FINDINGS),1)
+	@"$(BIN)/bx-collect" --check .
+endif
 documents.csv facts.csv reconcile.csv report.html &: .bx/docs.list .bx/emit.flags $(BIN)/bx-collect \
 		$(wildcard $(DOCS:%=%/document.csv) $(DOCS:%=%/facts.csv) $(DOCS:%=%/reconcile.csv))
 	@"$(BIN)/bx-collect" $(BOMFLAG) .

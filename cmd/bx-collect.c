@@ -13,6 +13,7 @@ static const char usage[] =
 	"usage: bx-collect [--bom] OUT          write the run's CSVs and report.html\n"
 	"       bx-collect --start OUT          start the progress record of a run\n"
 	"       bx-collect --tick OUT DOC       record DOC as done; print progress on a terminal\n"
+	"       bx-collect --check OUT          exit 3 when OUT/reconcile.csv has a failed check\n"
 	"Prints one summary line. Exit: 0 ok, 3 --fail-on-findings and a check failed,\n"
 	"64 usage, 66 unreadable run folder, 70 output not written.\n"
 	"  --fail-on-findings   exit 3 when any check failed (for nightly alerts)\n";
@@ -24,6 +25,7 @@ int main(int argc, char **argv)
 		{ "start", no_argument, NULL, 's' },
 		{ "tick", no_argument, NULL, 't' },
 		{ "fail-on-findings", no_argument, NULL, 'f' },
+		{ "check", no_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -36,6 +38,7 @@ int main(int argc, char **argv)
 		case 's': mode = 's'; break;
 		case 't': mode = 't'; break;
 		case 'f': fail_on = 1; break;
+		case 'c': mode = 'c'; break;
 		case 'h': fputs(usage, stdout); return 0;
 		default: fputs(usage, stderr); return BX_EXIT_USAGE;
 		}
@@ -48,6 +51,14 @@ int main(int argc, char **argv)
 		if (collect_start(argv[optind], &err) != 0)
 			return cmd_fail("bx-collect", &err);
 		return 0;
+	}
+	if (mode == 'c') {
+		long n = collect_failed(argv[optind], &err);
+		if (n < 0)
+			return cmd_fail("bx-collect", &err);
+		if (n)
+			fprintf(stderr, "%ld checks failed: see %s/report.html\n", n, argv[optind]);
+		return n ? 3 : 0;
 	}
 	if (mode == 't') {
 		char *line = collect_tick(argv[optind], argv[optind + 1], &err);

@@ -292,6 +292,22 @@ int collect_run(const char *out, int bom, collect_summary *sum, bx_err *err)
 	return rc;
 }
 
+static int collect_count_fail(void *ctx, char **f, int n, long record)
+{
+	if (record > 1 && n >= 3 && !strcmp(f[2], "fail"))
+		(*(long *)ctx)++;
+	return 0;
+}
+
+long collect_failed(const char *out, bx_err *err)
+{
+	char *path = g_build_filename(out, "reconcile.csv", NULL);
+	long n = 0;
+	int rc = csvin_read(path, collect_count_fail, &n, err);
+	g_free(path);
+	return rc ? -1 : n;
+}
+
 typedef struct {
 	char pages[32], status[16];
 } tick_doc;

@@ -20,6 +20,9 @@ typedef struct {
 
 int collect_run(const char *out, int bom, collect_summary *sum, bx_err *err);
 
+/* The number of failed check instances in OUT/reconcile.csv, or -1 with ERR set. */
+long collect_failed(const char *out, bx_err *err);
+
 /* Starts the progress record of a run (OUT/.bx/progress). Returns 0 or -1. */
 int collect_start(const char *out, bx_err *err);
 
