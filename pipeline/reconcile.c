@@ -742,6 +742,77 @@ static void rec_share(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts)
 		         "no share stated with its amount and a total before it");
 }
 
+/* One side of a cross-table check: the sum, over the rows matching ROW of the
+ * first table of KINDS that has such rows, of the first numeric column matching
+ * COL, in 万元.  Returns the number of cells summed (0: not found). */
+static int rec_side(rec_ctx *x, const grids *g, gchar **spec, pcre2_match_data *md, double *sum, double *tol,
+                    char **where)
+{
+	pcre2_code *re[3];
+	int ec, cells = 0;
+	PCRE2_SIZE eo;
+	for (int k = 0; k < 3; k++)
+		re[k] = pcre2_compile((PCRE2_SPTR)spec[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	*sum = *tol = 0;
+	for (guint ti = 0; ti < x->s->tables->len && re[0] && re[1] && re[2] && !cells; ti++) {
+		const seg_table *st = &g_array_index(x->s->tables, seg_table, ti);
+		grid_table *t = rec_grid(g, st->no);
+		long col = -1;
+		if (!t || pcre2_match(re[0], (PCRE2_SPTR)st->kind, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+			continue;
+		for (long c = 0; c < t->cols && col < 0; c++)
+			if (rec_numeric_col(t, c) && pcre2_match(re[2], (PCRE2_SPTR)t->path[c], PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0)
+				col = c;
+		for (long r = t->header_rows; col >= 0 && r < t->rows; r++) {
+			int dec, pres;
+			double v;
+			if (pcre2_match(re[1], (PCRE2_SPTR)t->row[r].label, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+				continue;
+			v = rec_value(t, r, col, &dec, &pres);
+			*sum += rec_wan(v, st->unit);
+			*tol += rec_wan(rec_half_unit(dec), st->unit);
+			cells++;
+			if (!*where)
+				*where = g_strdup_printf("table %03ld (%s) row %ld %s, column '%s', page %ld", st->no, st->kind, r + 1,
+				                         t->row[r].label, t->path[col], t->row[r].page);
+		}
+	}
+	for (int k = 0; k < 3; k++)
+		if (re[k])
+			pcre2_code_free(re[k]);
+	return cells;
+}
+
+/* cross-total: VALUE is SEVERITY@KINDS;ROW;COL#KINDS;ROW;COL: the two sides
+ * (see rec_side) are equal (函数表 基本支出 合计 = 经济分类表 合计). */
+static void rec_cross_total(rec_ctx *x, const rule *r, const grids *g)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **sides = g_strsplit(at ? at + 1 : "", "#", 2);
+	gchar **a = g_strv_length(sides) == 2 ? g_strsplit(sides[0], ";", 3) : NULL;
+	gchar **b = g_strv_length(sides) == 2 ? g_strsplit(sides[1], ";", 3) : NULL;
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	double sa, ta, sb, tb;
+	char *wa = NULL, *wb = NULL;
+
+	if (!a || !b || g_strv_length(a) != 3 || g_strv_length(b) != 3 || !md) {
+		rec_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules", "malformed SEVERITY@KINDS;ROW;COL#KINDS;ROW;COL");
+	} else if (!rec_side(x, g, a, md, &sa, &ta, &wa) || !rec_side(x, g, b, md, &sb, &tb, &wb)) {
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", "one of the two tables or rows is absent");
+	} else {
+		char *where = g_strdup_printf("%s; %s", wa, wb);
+		rec_compare(x, r, "document", sa, sb, (ta + tb) * x->o->rounding_factor, where, "total in one table vs the other");
+		g_free(where);
+	}
+	g_free(wa);
+	g_free(wb);
+	g_strfreev(a);
+	g_strfreev(b);
+	g_strfreev(sides);
+	if (md)
+		pcre2_match_data_free(md);
+}
+
 /* required: VALUE is SEVERITY@DOCKIND (budget or final); a document of that kind
  * must have a table whose kind matches PATTERN (not applicable to a document
  * with no table at all: a narrative extracted without its tables). */
@@ -872,6 +943,10 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 			}
 			if (!strcmp(r->cls, "year")) {
 				rec_year(&x, rs, r, texts);
+				continue;
+			}
+			if (!strcmp(r->cls, "cross-total")) {
+				rec_cross_total(&x, r, g);
 				continue;
 			}
 			if (!strcmp(r->cls, "required")) {
