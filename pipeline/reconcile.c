@@ -813,6 +813,71 @@ static void rec_cross_total(rec_ctx *x, const rule *r, const grids *g)
 		pcre2_match_data_free(md);
 }
 
+/* A label compared across tables: spaces removed, half-width brackets as full-width. */
+static char *rec_label_key(const char *s)
+{
+	GString *o = g_string_new(NULL);
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (g_unichar_isspace(c))
+			continue;
+		g_string_append_unichar(o, c == '(' ? 0xFF08 : c == ')' ? 0xFF09 : c);
+	}
+	return g_string_free(o, FALSE);
+}
+
+/* code-label: a subject code has one name wherever it appears in the tables of
+ * the kinds PATTERN matches. */
+static void rec_code_label_same(rec_ctx *x, rules_set *rs, const rule *r, const grids *g)
+{
+	GHashTable *first = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free); /* code -> "label\x1fwhere" */
+	GHashTable *done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	long instances = 0;
+	size_t st, en;
+
+	for (guint ti = 0; ti < x->s->tables->len; ti++) {
+		const seg_table *stb = &g_array_index(x->s->tables, seg_table, ti);
+		grid_table *t = rec_grid(g, stb->no);
+		if (!t || !rules_exec(rs, r, stb->kind, 0, &st, &en))
+			continue;
+		for (long row = t->header_rows; row < t->rows; row++) {
+			const char *code = t->row[row].code;
+			char *key, *where;
+			const char *seen;
+			if (!*code || !*t->row[row].label)
+				continue;
+			key = rec_label_key(t->row[row].label);
+			where = g_strdup_printf("table %03ld (%s) row %ld, page %ld", stb->no, stb->kind, row + 1, t->row[row].page);
+			seen = g_hash_table_lookup(first, code);
+			if (!seen) {
+				g_hash_table_insert(first, g_strdup(code), g_strconcat(key, "\x1f", t->row[row].label, "\x1f", where, NULL));
+			} else if (!g_hash_table_contains(done, code)) {
+				gchar **f = g_strsplit(seen, "\x1f", 3);
+				char *scope = g_strdup_printf("code %s", code);
+				char *both = g_strdup_printf("%s; %s", f[2], where);
+				if (strcmp(f[0], key) != 0) {
+					char *msg = g_strdup_printf("code %s is '%s' in one table, '%s' in another", code, f[1], t->row[row].label);
+					rec_emit(x, r, "fail", scope, 0, 0, 0, 0, both, msg);
+					g_free(msg);
+				} else {
+					rec_emit(x, r, "pass", scope, 0, 0, 0, 0, both, t->row[row].label);
+				}
+				g_hash_table_add(done, g_strdup(code));
+				instances++;
+				g_free(scope);
+				g_free(both);
+				g_strfreev(f);
+			}
+			g_free(key);
+			g_free(where);
+		}
+	}
+	if (!instances)
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", "no code appears in two tables");
+	g_hash_table_unref(first);
+	g_hash_table_unref(done);
+}
+
 /* required: VALUE is SEVERITY@DOCKIND (budget or final); a document of that kind
  * must have a table whose kind matches PATTERN (not applicable to a document
  * with no table at all: a narrative extracted without its tables). */
@@ -943,6 +1008,10 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 			}
 			if (!strcmp(r->cls, "year")) {
 				rec_year(&x, rs, r, texts);
+				continue;
+			}
+			if (!strcmp(r->cls, "code-label")) {
+				rec_code_label_same(&x, rs, r, g);
 				continue;
 			}
 			if (!strcmp(r->cls, "cross-total")) {
