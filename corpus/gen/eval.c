@@ -8,8 +8,11 @@
  * recall and precision (a found table counts when it is the expected table of
  * that number: the generated tables by number, the real ones by title), and cell
  * accuracy: expected cells found with the same text in the same row and column
- * (whitespace aside), over all cells and over the numeric ones.  Exits 1 when the
- * numeric-cell accuracy or the recall of the total falls under the minimums.
+ * (whitespace aside), over all cells and over the numeric ones; for generated
+ * documents with planted errors (findings.tsv), the recall of the expected fail
+ * and rounding findings and the precision of the table-arithmetic findings
+ * reported (code trees, totals, row and cross-table sums).  Exits 1 when the
+ * totals fall under the minimums.
  */
 #include <glib.h>
 #include <stdio.h>
@@ -22,12 +25,14 @@
 #include "../../pipeline/grids.h"
 #include "../../pipeline/layout.h"
 #include "../../pipeline/number.h"
+#include "../../pipeline/reconcile.h"
 #include "../../pipeline/segment.h"
 #include "../../pipeline/tabulate.h"
 
 typedef struct {
 	long tables_expected, tables_found, tables_right;
 	long cells, cells_right, nums, nums_right;
+	long findings_expected, findings_found, reported, reported_right; /* planted errors */
 } eval_score;
 
 static void eval_add(eval_score *a, const eval_score *b)
@@ -39,6 +44,10 @@ static void eval_add(eval_score *a, const eval_score *b)
 	a->cells_right += b->cells_right;
 	a->nums += b->nums;
 	a->nums_right += b->nums_right;
+	a->findings_expected += b->findings_expected;
+	a->findings_found += b->findings_found;
+	a->reported += b->reported;
+	a->reported_right += b->reported_right;
 }
 
 static double eval_pct(long a, long b)
@@ -128,12 +137,91 @@ static int eval_run(const char *pdf, rules_set *srs, rules_set *trs, segments **
 	return 0;
 }
 
+/* Whether CHECK is one of the table arithmetic checks the planted errors are
+ * about (a generated page holds one table, so the checks of a whole disclosure,
+ * such as the tables it requires, do not apply to it). */
+static int eval_table_check(const char *check)
+{
+	static const char *const prefix[] = { "code-tree", "total-row", "row-", "three-public", "cross-" };
+	for (size_t i = 0; i < G_N_ELEMENTS(prefix); i++)
+		if (g_str_has_prefix(check, prefix[i]))
+			return 1;
+	return 0;
+}
+
+/* Reconciles S and G with rules/checks.rules and scores the fail and rounding
+ * findings against EXPECTED (lines "check<TAB>status<TAB>scope text"). */
+static void eval_findings(const segments *s, const grids *g, const char *expected, eval_score *sc)
+{
+	char *dir = g_dir_make_tmp("bx-eval-XXXXXX", NULL);
+	char *seg = g_build_filename(dir, "s.bxs", NULL), *grid = g_build_filename(dir, "g.bxg", NULL);
+	char *rec = g_build_filename(dir, "r.csv", NULL);
+	reconcile_opts ro = { seg, grid, "rules/checks.rules", rec, NULL, 0, 1.0 };
+	reconcile_counts n;
+	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+	gchar *data = NULL, **want;
+	bx_err err;
+
+	if (!dir || segments_write(s, seg, &err) || grids_write(g, grid, &err) || reconcile_run(&ro, &n, &err) ||
+	    csvin_read(rec, eval_keep, rows, &err) || !g_file_get_contents(expected, &data, NULL, NULL)) {
+		fprintf(stderr, "bx-eval: findings: %s\n", err.msg);
+		goto out;
+	}
+	want = g_strsplit(data, "\n", -1);
+	for (int k = 0; want[k]; k++) {
+		gchar **f = g_strsplit(want[k], "\t", 3);
+		if (g_strv_length(f) == 3) {
+			sc->findings_expected++;
+			for (guint i = 1; i < rows->len; i++) {
+				gchar **r = g_ptr_array_index(rows, i);
+				if (g_strv_length(r) >= 4 && !strcmp(r[1], f[0]) && !strcmp(r[2], f[1]) && strstr(r[3], f[2])) {
+					sc->findings_found++;
+					break;
+				}
+			}
+		}
+		g_strfreev(f);
+	}
+	for (guint i = 1; i < rows->len; i++) {
+		gchar **r = g_ptr_array_index(rows, i);
+		int right = 0;
+		if (g_strv_length(r) < 4 || (strcmp(r[2], "fail") && strcmp(r[2], "rounding")) || !eval_table_check(r[1]))
+			continue;
+		sc->reported++;
+		for (int k = 0; want[k] && !right; k++) {
+			gchar **f = g_strsplit(want[k], "\t", 3);
+			right = g_strv_length(f) == 3 && !strcmp(r[1], f[0]) && !strcmp(r[2], f[1]) && strstr(r[3], f[2]);
+			g_strfreev(f);
+		}
+		sc->reported_right += right;
+		if (!right)
+			printf("  unexpected %s %s: %s\n", r[2], r[1], r[3]);
+	}
+	g_strfreev(want);
+out:
+	unlink(seg);
+	unlink(grid);
+	unlink(rec);
+	if (dir)
+		rmdir(dir);
+	g_free(data);
+	g_free(seg);
+	g_free(grid);
+	g_free(rec);
+	g_free(dir);
+	g_ptr_array_unref(rows);
+}
+
 static void eval_print(const char *name, const eval_score *sc)
 {
 	printf("%-52s tables %3ld/%-3ld found %3ld  recall %6.2f%%  precision %6.2f%%  cells %5ld/%-5ld %6.2f%%  numeric %6.2f%%\n",
 	       name, sc->tables_right, sc->tables_expected, sc->tables_found, eval_pct(sc->tables_right, sc->tables_expected),
 	       eval_pct(sc->tables_right, sc->tables_found), sc->cells_right, sc->cells, eval_pct(sc->cells_right, sc->cells),
 	       eval_pct(sc->nums_right, sc->nums));
+	if (sc->findings_expected || sc->reported)
+		printf("%-52s planted findings %ld/%ld found (recall %.2f%%), %ld/%ld reported expected (precision %.2f%%)\n", "",
+		       sc->findings_found, sc->findings_expected, eval_pct(sc->findings_found, sc->findings_expected),
+		       sc->reported_right, sc->reported, eval_pct(sc->reported_right, sc->reported));
 }
 
 static gint eval_cmp(gconstpointer a, gconstpointer b)
@@ -159,7 +247,7 @@ static GPtrArray *eval_list(const char *dir, const char *suffix)
 
 int main(int argc, char **argv)
 {
-	double min_cells = 0, min_recall = 0;
+	double min_cells = 0, min_recall = 0, min_findings = 0, min_precision = 0;
 	eval_score total = { 0 };
 	bx_err err;
 	rules_set *srs, *trs;
@@ -171,11 +259,16 @@ int main(int argc, char **argv)
 			min_cells = strtod(argv[i + 1], NULL);
 		else if (!strcmp(argv[i], "--min-recall"))
 			min_recall = strtod(argv[i + 1], NULL);
+		else if (!strcmp(argv[i], "--min-findings"))
+			min_findings = strtod(argv[i + 1], NULL);
+		else if (!strcmp(argv[i], "--min-precision"))
+			min_precision = strtod(argv[i + 1], NULL);
 		else
 			break;
 	}
 	if (argc - i != 2) {
-		fputs("usage: bx-eval [--min-cells PCT] [--min-recall PCT] GENDIR CORPUSDIR\n", stderr);
+		fputs("usage: bx-eval [--min-cells PCT] [--min-recall PCT] [--min-findings PCT] [--min-precision PCT]\n"
+		      "               GENDIR CORPUSDIR\n", stderr);
 		return 64;
 	}
 	srs = rules_load("rules/segment.rules", &err);
@@ -205,6 +298,12 @@ int main(int argc, char **argv)
 				if (no <= (long)s->tables->len && 2 * (sc.cells_right - before) >= sc.cells - cells)
 					sc.tables_right++;
 				g_free(csv);
+			}
+			{
+				char *fpath = g_strdup_printf("%s/findings.tsv", dir);
+				if (g_file_test(fpath, G_FILE_TEST_EXISTS))
+					eval_findings(s, g, fpath, &sc);
+				g_free(fpath);
 			}
 			segments_free(s);
 			grids_free(g);
@@ -287,7 +386,14 @@ int main(int argc, char **argv)
 		g_free(edir);
 	}
 	eval_print("TOTAL", &total);
-	printf("reconciliation against planted findings: not measured yet (the generator plants no errors)\n");
+	if (total.findings_expected && eval_pct(total.findings_found, total.findings_expected) < min_findings) {
+		printf("FAIL: planted-finding recall %.2f%% under %.2f%%\n", eval_pct(total.findings_found, total.findings_expected), min_findings);
+		rc = 1;
+	}
+	if (total.reported && eval_pct(total.reported_right, total.reported) < min_precision) {
+		printf("FAIL: finding precision %.2f%% under %.2f%%\n", eval_pct(total.reported_right, total.reported), min_precision);
+		rc = 1;
+	}
 	if (eval_pct(total.nums_right, total.nums) < min_cells) {
 		printf("FAIL: numeric-cell accuracy %.2f%% under %.2f%%\n", eval_pct(total.nums_right, total.nums), min_cells);
 		rc = 1;

@@ -14,6 +14,14 @@
  *   threepages   ruled, the table runs over three pages, title and header repeated
  *   landscape    ruled, on a landscape page
  *   twotables    two ruled tables on one page
+ * and, on the ruled style, planted errors with the findings a checker must
+ * report, written to OUTDIR/STYLE/findings.tsv (check, status, scope text):
+ *   plant-cents    行政运行 717.20 printed 717.23: its parent 20103 no longer
+ *                  adds up, beyond rounding (fail; 201 still equals 20103)
+ *   plant-large    行政单位离退休 83.06 printed 93.06: 20805 and 208 fail
+ *   plant-total    合计 总计 1,664.80 printed 1,664.90: the total row fails
+ *   plant-rounding 一般行政管理事务 126.00 printed 126.01: a difference rounding
+ *                  explains (rounding, not fail)
  * Text uses the WenQuanYi Zen Hei font (Debian fonts-wqy-zenhei).
  */
 #include <cairo.h>
@@ -28,7 +36,7 @@ typedef struct {
 	const char *code, *name, *total, *basic, *project;
 } gen_row;
 
-static const gen_row gen_rows[] = {
+static gen_row gen_rows[] = {
 	{ "", "合计", "1,664.80", "1,374.44", "290.36" },
 	{ "201", "一般公共服务支出", "1,292.91", "1,002.55", "290.36" },
 	{ "20103", "政府办公厅（室）及相关机构事务", "1,292.91", "1,002.55", "290.36" },
@@ -276,6 +284,47 @@ static int gen_expected(const char *path, const gen_style *st, int from, int to)
 	return csvout_commit(&o, &err);
 }
 
+/* Plants the error of STYLE in the data and writes its expected findings. */
+static int gen_plant(const char *style, const char *out)
+{
+	static const struct {
+		const char *style;
+		int row;
+		const char *total, *basic, *project;
+		const char *findings; /* check \t status \t scope text, lines */
+	} plants[] = {
+		{ "plant-cents", 3, "717.23", "717.23", "",
+		  "code-tree-function\tfail\t20103 / 2024年预算数 / 总计\n"
+		  "code-tree-function\tfail\t20103 / 2024年预算数 / 基本支出\n" },
+		{ "plant-large", 9, "93.06", "93.06", "",
+		  "code-tree-function\tfail\t20805 / 2024年预算数 / 总计\n"
+		  "code-tree-function\tfail\t20805 / 2024年预算数 / 基本支出\n" },
+		{ "plant-total", 0, "1,664.90", "1,374.44", "290.36",
+		  "total-row-function\tfail\t合计 / 2024年预算数 / 总计\n"
+		  "row-basic-project\tfail\t合计 / 2024年预算数 / 总计\n" },
+		{ "plant-rounding", 4, "126.01", "", "126.01",
+		  "code-tree-function\trounding\t20103 / 2024年预算数 / 总计\n"
+		  "code-tree-function\trounding\t20103 / 2024年预算数 / 项目支出\n" },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(plants); i++) {
+		char *dir, *path;
+		int ok;
+		if (strcmp(style, plants[i].style) != 0)
+			continue;
+		gen_rows[plants[i].row].total = plants[i].total;
+		gen_rows[plants[i].row].basic = plants[i].basic;
+		gen_rows[plants[i].row].project = plants[i].project;
+		dir = g_strdup_printf("%s/%s", out, style);
+		path = g_strdup_printf("%s/findings.tsv", dir);
+		g_mkdir_with_parents(dir, 0777);
+		ok = g_file_set_contents(path, plants[i].findings, -1, NULL);
+		g_free(dir);
+		g_free(path);
+		return ok ? 0 : -1;
+	}
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	gen_style st = { 2, 0, 0, GEN_NROWS, 595, 842 };
@@ -308,7 +357,13 @@ int main(int argc, char **argv)
 		st.pw = 842, st.ph = 595;
 	else if (!strcmp(style, "twotables"))
 		two = 1;
-	else if (strcmp(style, "ruled") != 0) {
+	else if (g_str_has_prefix(style, "plant-")) {
+		if (gen_plant(style, out) != 0) {
+			fprintf(stderr, "bx-gen: unknown style '%s'\n", style);
+			return 64;
+		}
+	}
+	else if (strcmp(style, "ruled") != 0 && !g_str_has_prefix(style, "plant-")) {
 		fprintf(stderr, "bx-gen: unknown style '%s'\n", style);
 		return 64;
 	}
