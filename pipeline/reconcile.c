@@ -602,6 +602,59 @@ static const char *rec_code_label(rec_ctx *x, const grids *g, pcre2_code *kinds,
 	return NULL;
 }
 
+static const char *rec_recomputed(double expect, const char *stated_text, double tol);
+
+/* The amount the narrative states after a full code (group value, in 万元 or
+ * 元) against the first numeric cell of that code's row in a table of KINDS. */
+static void rec_code_amount(rec_ctx *x, rules_set *rs, const rule *r, const rec_text *t, const grids *g,
+                            pcre2_code *kinds, pcre2_match_data *md, const char *code)
+{
+	char *value = rules_group(rs, r, t->text, "value"), *unit = rules_group(rs, r, t->text, "unit");
+	if (value && *value && strlen(code) == 7) {
+		for (guint ti = 0; ti < x->s->tables->len; ti++) {
+			const seg_table *stb = &g_array_index(x->s->tables, seg_table, ti);
+			grid_table *gt = rec_grid(g, stb->no);
+			if (!gt || pcre2_match(kinds, (PCRE2_SPTR)stb->kind, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+				continue;
+			for (long row = gt->header_rows; row < gt->rows; row++) {
+				if (strcmp(gt->row[row].code, code) != 0)
+					continue;
+				for (long c = 0; c < gt->cols; c++) {
+					int dec, pres;
+					double v, stated;
+					char *plain, *w, *scope, *where, *msg;
+					if (!rec_numeric_col(gt, c))
+						continue;
+					plain = g_strdup(value);
+					v = rec_wan(rec_value(gt, row, c, &dec, &pres), stb->unit);
+					for (w = plain; *w; w++)
+						if (*w == ',')
+							memmove(w, w + 1, strlen(w));
+					stated = g_ascii_strtod(plain, NULL);
+					if (unit && !strcmp(unit, "元"))
+						v *= 10000.0; /* compare in the unit the narrative uses */
+					scope = g_strdup_printf("%s: %s %s%s", t->what, code, value, unit ? unit : "");
+					where = g_strdup_printf("%s, page %ld; table %03ld (%s) row %ld, column '%s', page %ld", t->what, t->page,
+					                        stb->no, stb->kind, row + 1, gt->path[c], gt->row[row].page);
+					msg = g_strdup_printf("stated %s%s, table %.4f万元", value, unit ? unit : "", v);
+					rec_emit(x, r, rec_recomputed(v, plain, rec_half_unit(number_decimals(plain)) * x->o->rounding_factor),
+					         scope, stated, v, rec_half_unit(number_decimals(plain)), 1, where, msg);
+					g_free(plain);
+					g_free(scope);
+					g_free(where);
+					g_free(msg);
+					break;
+				}
+				g_free(value);
+				g_free(unit);
+				return;
+			}
+		}
+	}
+	g_free(value);
+	g_free(unit);
+}
+
 /* code-name: the narrative names a subject with its code (医疗卫生与计划生育支出
  * （210类）…（11款）…（01项）); PATTERN captures name1/code1 (类), and optionally
  * name2/code2 (款) and name3/code3 (项); VALUE is SEVERITY@KINDS.  Each name must be
@@ -660,6 +713,8 @@ static void rec_code_name(rec_ctx *x, rules_set *rs, const rule *r, GArray *text
 				/* rules_group reads the last match: re-run it for the next level */
 				rules_exec(rs, r, t->text, st, &st, &en);
 			}
+			rec_code_amount(x, rs, r, t, g, kinds, md, code);
+			rules_exec(rs, r, t->text, st, &st, &en);
 			g_free(code);
 			off = en > st ? en : st + 1;
 		}
@@ -927,6 +982,48 @@ static void rec_empty_note(rec_ctx *x, const rule *r, const seg_table *st, grid_
 	g_free(where);
 }
 
+/* item-budget: a numbered item opens with its amount (…行政单位离退休（01项）56.12万元。)
+ * and restates it later (2026年预算安排57.8万元): an amount in a sentence that
+ * PATTERN matches equals the nearest amount of an earlier sentence of the same
+ * section. */
+static void rec_item_budget(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts)
+{
+	long instances = 0;
+	for (guint i = 0; i < facts->len; i++) {
+		const rec_fact *f = &g_array_index(facts, rec_fact, i), *o = NULL;
+		size_t st, en;
+		if (strcmp(f->measure, "amount") || !rules_exec(rs, r, f->sentence, 0, &st, &en))
+			continue;
+		for (guint k = i; k-- > 0;) {
+			const rec_fact *c = &g_array_index(facts, rec_fact, k);
+			if (strcmp(c->section, f->section) != 0)
+				break;
+			if (!strcmp(c->measure, "amount") && strcmp(c->sentence, f->sentence) != 0 && !strcmp(c->unit, f->unit)) {
+				o = c;
+				break;
+			}
+		}
+		if (!o)
+			continue;
+		{
+			double a = g_ascii_strtod(o->value, NULL), b = g_ascii_strtod(f->value, NULL);
+			double tol = (rec_half_unit(number_decimals(o->value)) + rec_half_unit(number_decimals(f->value))) *
+			             x->o->rounding_factor;
+			char *scope = g_strdup_printf("narrative %s: %s%s restated as %s%s", f->section, o->value, o->unit, f->value, f->unit);
+			char *where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
+			char *msg = g_strdup_printf("the item opens with %s%s and then states %s%s", o->value, o->unit, f->value, f->unit);
+			rec_emit(x, r, fabs(a - b) < 1e-9 ? "pass" : fabs(a - b) <= tol + 1e-9 ? "rounding" : "fail", scope, a, b, tol, 1,
+			         where, msg);
+			instances++;
+			g_free(scope);
+			g_free(where);
+			g_free(msg);
+		}
+	}
+	if (!instances)
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", "no item restates its amount");
+}
+
 /* growth: in a sentence that states a prior amount P, an amount A and a change
  * in percent C (or in amount D): C = (A - P) / P x 100 and D = A - P, within
  * what the rounding of the printed figures explains. */
@@ -1026,7 +1123,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				rec_code_name(&x, rs, r, texts, g);
 				continue;
 			}
-			if (!strcmp(r->cls, "narrative-amount") || !strcmp(r->cls, "growth") || !strcmp(r->cls, "share")) {
+			if (!strcmp(r->cls, "narrative-amount") || !strcmp(r->cls, "growth") || !strcmp(r->cls, "share") ||
+			    !strcmp(r->cls, "item-budget")) {
 				if (!have_facts)
 					rec_emit(&x, r, "insufficient_data", "document", 0, 0, 0, 0, "document",
 					         "no narrative.csv given or readable");
@@ -1034,6 +1132,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 					rec_narrative_amount(&x, rs, r, facts, g);
 				else if (r->cls[0] == 's')
 					rec_share(&x, rs, r, facts);
+				else if (r->cls[0] == 'i')
+					rec_item_budget(&x, rs, r, facts);
 				else
 					rec_growth(&x, r, facts);
 				continue;
