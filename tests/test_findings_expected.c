@@ -234,23 +234,61 @@ Test(findings, every_finding_is_checked_or_listed_unchecked)
 	cr_assert_eq(bad, 0, "%d findings unaccounted for", bad);
 }
 
-#define FX_DOC(name, path)        \
-	Test(findings, name, .timeout = 300) \
-	{                             \
-		fx_document(path);        \
-	}
+Test(findings, seed_000, .timeout = 300)
+{
+	fx_document("seeds/000_c2b4d63b8c9ccf28.txt");
+}
 
-FX_DOC(seed_000, "seeds/000_c2b4d63b8c9ccf28.txt")
-FX_DOC(seed_001, "seeds/001_83c8dc19851a9adc.txt")
-FX_DOC(seed_002, "seeds/002_a76c5e7673ca46c8.txt")
-FX_DOC(seed_003, "seeds/003_c3e83a99f8a00b71.txt")
-FX_DOC(seed_004, "seeds/004_67cab9fc0809f1f8.txt")
-FX_DOC(unit_budget, "real/unit_budget.pdf")
-FX_DOC(original, "real/上海市普陀区财政局2024年度部门决算.pdf")
-FX_DOC(planted, "real/24年普陀区财政局（测试问题版本）.pdf")
-FX_DOC(planning, "real/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf")
-FX_DOC(social_work, "real/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf")
-FX_DOC(template, "real/附件2：部门决算模板.pdf")
+Test(findings, seed_001, .timeout = 300)
+{
+	fx_document("seeds/001_83c8dc19851a9adc.txt");
+}
+
+Test(findings, seed_002, .timeout = 300)
+{
+	fx_document("seeds/002_a76c5e7673ca46c8.txt");
+}
+
+Test(findings, seed_003, .timeout = 300)
+{
+	fx_document("seeds/003_c3e83a99f8a00b71.txt");
+}
+
+Test(findings, seed_004, .timeout = 300)
+{
+	fx_document("seeds/004_67cab9fc0809f1f8.txt");
+}
+
+Test(findings, unit_budget, .timeout = 300)
+{
+	fx_document("real/unit_budget.pdf");
+}
+
+Test(findings, original, .timeout = 300)
+{
+	fx_document("real/上海市普陀区财政局2024年度部门决算.pdf");
+}
+
+Test(findings, planted, .timeout = 300)
+{
+	fx_document("real/24年普陀区财政局（测试问题版本）.pdf");
+}
+
+Test(findings, planning, .timeout = 300)
+{
+	fx_document("real/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf");
+}
+
+Test(findings, social_work, .timeout = 300)
+{
+	fx_document("real/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf");
+}
+
+Test(findings, template, .timeout = 300)
+{
+	fx_document("real/附件2：部门决算模板.pdf");
+}
+
 
 /* Every document of the corpus is one of the tests above. */
 Test(findings, every_corpus_document_is_run)
