@@ -234,57 +234,57 @@ Test(findings, every_finding_is_checked_or_listed_unchecked)
 	cr_assert_eq(bad, 0, "%d findings unaccounted for", bad);
 }
 
-Test(findings, seed_000, .timeout = 300)
+Test(findings, seed_000)
 {
 	fx_document("seeds/000_c2b4d63b8c9ccf28.txt");
 }
 
-Test(findings, seed_001, .timeout = 300)
+Test(findings, seed_001)
 {
 	fx_document("seeds/001_83c8dc19851a9adc.txt");
 }
 
-Test(findings, seed_002, .timeout = 300)
+Test(findings, seed_002)
 {
 	fx_document("seeds/002_a76c5e7673ca46c8.txt");
 }
 
-Test(findings, seed_003, .timeout = 300)
+Test(findings, seed_003)
 {
 	fx_document("seeds/003_c3e83a99f8a00b71.txt");
 }
 
-Test(findings, seed_004, .timeout = 300)
+Test(findings, seed_004)
 {
 	fx_document("seeds/004_67cab9fc0809f1f8.txt");
 }
 
-Test(findings, unit_budget, .timeout = 300)
+Test(findings, unit_budget)
 {
 	fx_document("real/unit_budget.pdf");
 }
 
-Test(findings, original, .timeout = 300)
+Test(findings, original)
 {
 	fx_document("real/上海市普陀区财政局2024年度部门决算.pdf");
 }
 
-Test(findings, planted, .timeout = 300)
+Test(findings, planted)
 {
 	fx_document("real/24年普陀区财政局（测试问题版本）.pdf");
 }
 
-Test(findings, planning, .timeout = 300)
+Test(findings, planning)
 {
 	fx_document("real/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf");
 }
 
-Test(findings, social_work, .timeout = 300)
+Test(findings, social_work)
 {
 	fx_document("real/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf");
 }
 
-Test(findings, template, .timeout = 300)
+Test(findings, template)
 {
 	fx_document("real/附件2：部门决算模板.pdf");
 }
