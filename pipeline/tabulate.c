@@ -561,7 +561,8 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 			x->value = g_strdup("");
 		}
 		for (long c = used; c < t->cols && r >= hdr; c++)
-			if (!strcmp(grid_at(t, r, c)->type, "text")) {
+			if (!strcmp(grid_at(t, r, c)->type, "text") &&
+			    !rules_match(rs, "label-skip", grid_at(t, r, c)->text, NULL, NULL)) {
 				g_free(row->label);
 				row->label = tab_compact(grid_at(t, r, c)->text);
 				break;
