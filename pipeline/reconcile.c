@@ -62,6 +62,15 @@ static int rec_numeric_col(grid_table *t, long c)
 	return 0;
 }
 
+/* Whether T prints no number in its body (an empty table). */
+static int rec_table_blank(grid_table *t)
+{
+	for (long c = 0; c < t->cols; c++)
+		if (rec_numeric_col(t, c))
+			return 0;
+	return 1;
+}
+
 /* Value of a cell (blank reads as zero); *DEC gets its printed decimals. */
 static double rec_value(grid_table *t, long r, long c, int *dec, int *present)
 {
@@ -434,6 +443,15 @@ static void rec_narrative_amount(rec_ctx *x, rules_set *rs, const rule *r, GArra
 					}
 					break; /* the first matching column of the row */
 				}
+			}
+			/* a table that prints no amount at all reports zero in whatever cell
+			 * the rule names (an emptied 三公 table against its stated budget) */
+			if (!found && rec_table_blank(t)) {
+				found = 1;
+				bestdiff = stated;
+				best = 0;
+				g_free(bestwhere);
+				bestwhere = g_strdup_printf("table %03ld (%s) prints no amount, page %ld", stb->no, stb->kind, stb->first);
 			}
 		}
 		scope = g_strdup_printf("narrative %s: %s %s万元", f->section, f->subject, f->value);
