@@ -302,41 +302,54 @@ static void rec_lint(rec_ctx *x, rules_set *rs, const rule *r, GArray *texts)
  * paragraph must be the document's year. */
 static void rec_year(rec_ctx *x, rules_set *rs, const rule *r, GArray *texts)
 {
-	const char *year = segments_meta(x->s, "year");
-	long checked = 0;
+	const char *year = segments_meta(x->s, "year"), *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 2);
+	long checked = 0, want;
 
+	/* VALUE SEVERITY@DOCKIND;OFFSET: every text of a DOCKIND document, the year
+	 * expected being the document's plus OFFSET; plain SEVERITY: titles only */
 	if (!*year) {
 		rec_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "document", "the document's year was not found");
-		return;
+		goto out;
 	}
+	if (at && (g_strv_length(spec) != 2 || strcmp(spec[0], segments_meta(x->s, "kind")) != 0)) {
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		         g_strv_length(spec) == 2 ? "the rule is for another kind of document" : "malformed VALUE");
+		goto out;
+	}
+	want = strtol(year, NULL, 10) + (at ? strtol(spec[1], NULL, 10) : 0);
 	for (guint i = 0; i < texts->len; i++) {
 		const rec_text *t = &g_array_index(texts, rec_text, i);
-		size_t st, en;
-		char *y;
+		size_t st, en, off = 0;
 		/* headings, table titles and title-like paragraphs (short, no sentence:
 		 * 第三部分 …2024年度部门决算情况说明) */
-		if (strcmp(t->what, "heading") != 0 && !g_str_has_suffix(t->what, " title") &&
+		if (!at && strcmp(t->what, "heading") != 0 && !g_str_has_suffix(t->what, " title") &&
 		    (g_utf8_strlen(t->text, -1) > 40 || strstr(t->text, "。") || strstr(t->text, "，")))
 			continue;
-		if (!rules_exec(rs, r, t->text, 0, &st, &en))
-			continue;
-		y = rules_group(rs, r, t->text, "year");
-		checked++;
-		if (y && strcmp(y, year) != 0) {
+		while (rules_exec(rs, r, t->text, off, &st, &en)) {
+			char *y = rules_group(rs, r, t->text, "year");
 			char *where = g_strdup_printf("%s, page %ld", t->what, t->page);
-			char *msg = g_strdup_printf("year %s in '%s', the document's year is %s", y, t->text, year);
-			rec_emit(x, r, "fail", t->what, g_ascii_strtod(year, NULL), g_ascii_strtod(y, NULL), 0, 1, where, msg);
+			checked++;
+			if (y && strtol(y, NULL, 10) != want) {
+				char *msg = g_strdup_printf("year %s in '%s', expected %ld (the document's year is %s)", y, t->text, want,
+				                            year);
+				rec_emit(x, r, "fail", t->what, (double)want, g_ascii_strtod(y, NULL), 0, 1, where, msg);
+				g_free(msg);
+			} else {
+				rec_emit(x, r, "pass", t->what, 0, 0, 0, 0, where, t->text);
+			}
 			g_free(where);
-			g_free(msg);
-		} else {
-			char *where = g_strdup_printf("%s, page %ld", t->what, t->page);
-			rec_emit(x, r, "pass", t->what, 0, 0, 0, 0, where, t->text);
-			g_free(where);
+			g_free(y);
+			if (!at)
+				break; /* a title is checked once */
+			off = en > st ? en : st + 1;
 		}
-		g_free(y);
 	}
 	if (!checked)
-		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", "no heading or title names a year");
+		rec_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		         at ? "no text names such a date" : "no heading or title names a year");
+out:
+	g_strfreev(spec);
 }
 
 /* ---- narrative checks ---- */
