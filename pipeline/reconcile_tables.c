@@ -1,0 +1,473 @@
+/* reconcile_tables.c — the checks inside and across the tables of a document:
+ * code trees (parent = Σ children), 合计 rows, row identities (总计 = 基本支出 +
+ * 项目支出), totals across tables, one name per code, the tables a template
+ * requires and the note an empty table needs.  Rules and VALUE syntax: docs/RULES.md. */
+#include "reconcileInt.h"
+#include "number.h"
+
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+void reconcile_tables_tree(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t)
+{
+	int any = 0;
+	for (long p = t->header_rows; p < t->rows; p++) {
+		const char *pc = t->row[p].code;
+		size_t pl = strlen(pc);
+		if (pl != 3 && pl != 5)
+			continue;
+		for (long c = 0; c < t->cols; c++) {
+			double sum = 0, tol = 0, pv;
+			int pdec, pres, nchild = 0, anyval = 0;
+			char *scope, *where;
+			if (!reconcile_numeric_col(t, c))
+				continue;
+			pv = reconcile_value(t, p, c, &pdec, &pres);
+			for (long k = t->header_rows; k < t->rows; k++) {
+				const char *kc = t->row[k].code;
+				int dec, pr;
+				double v;
+				if (strlen(kc) != pl + 2 || strncmp(kc, pc, pl) != 0)
+					continue;
+				v = reconcile_value(t, k, c, &dec, &pr);
+				sum += v;
+				nchild++;
+				anyval |= pr;
+				if (pr)
+					tol += reconcile_half_unit(dec);
+			}
+			if (nchild == 0)
+				break; /* no children: no instance for this parent */
+			if (!pres && !anyval)
+				continue;
+			any = 1;
+			scope = g_strdup_printf("table %03ld %s / %s", st->no, pc, t->path[c]);
+			where = g_strdup_printf("table %03ld (%s) row %ld code %s %s, column '%s', page %ld", st->no,
+			                        st->kind, p + 1, pc, t->row[p].label, t->path[c], t->row[p].page);
+			if (pres)
+				tol += reconcile_half_unit(pdec);
+			tol *= x->o->rounding_factor;
+			reconcile_compare(x, r, scope, pv, sum, tol, where, "parent vs sum of its children");
+			g_free(scope);
+			g_free(where);
+		}
+	}
+	if (!any) {
+		char *scope = g_strdup_printf("table %03ld", st->no);
+		reconcile_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, scope,
+		               "no parent code with children and amounts");
+		g_free(scope);
+	}
+}
+
+/* Sums column C over the 3-digit codes of rows FROM..TO-1; returns how many rows had one. */
+static int rec_block(grid_table *t, long from, long to, long c, double *sum, double *tol, int *anyval)
+{
+	int n = 0;
+	for (long k = from; k < to; k++) {
+		int dec, pr;
+		if (strlen(t->row[k].code) != 3)
+			continue;
+		n++;
+		*sum += reconcile_value(t, k, c, &dec, &pr);
+		*anyval |= pr;
+		if (pr)
+			*tol += reconcile_half_unit(dec);
+	}
+	return n;
+}
+
+/* Each 合计/总计 row = the sum of the top-level codes of its block: the rows since
+ * the previous total when it closes a block (人员经费合计 under its items), else
+ * the rows after it up to the next total (合计 printed first). */
+void reconcile_tables_total(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t)
+{
+	long prev = t->header_rows, instances = 0, totals = 0;
+	char *scope;
+
+	for (long p = t->header_rows; p < t->rows; p++) {
+		long from, to, next;
+		int before;
+		if (strcmp(t->row[p].role, "total") != 0)
+			continue;
+		totals++;
+		for (next = p + 1; next < t->rows && strcmp(t->row[next].role, "total") != 0; next++)
+			;
+		{
+			double s0 = 0, t0 = 0;
+			int a0 = 0;
+			before = rec_block(t, prev, p, 0, &s0, &t0, &a0) > 0;
+		}
+		from = before ? prev : p + 1;
+		to = before ? p : next;
+		prev = p + 1;
+		for (long c = 0; c < t->cols; c++) {
+			double sum = 0, tol = 0, tv;
+			int tdec, tpres, anyval = 0;
+			char *where;
+			if (!reconcile_numeric_col(t, c) || !rec_block(t, from, to, c, &sum, &tol, &anyval))
+				continue;
+			tv = reconcile_value(t, p, c, &tdec, &tpres);
+			if (!tpres && !anyval)
+				continue;
+			if (tpres)
+				tol += reconcile_half_unit(tdec);
+			tol *= x->o->rounding_factor;
+			scope = g_strdup_printf("table %03ld %s / %s", st->no, t->row[p].label, t->path[c]);
+			where = g_strdup_printf("table %03ld (%s) row %ld %s, column '%s', page %ld", st->no, st->kind,
+			                        p + 1, t->row[p].label, t->path[c], t->row[p].page);
+			reconcile_compare(x, r, scope, tv, sum, tol, where, "total row vs sum of top-level codes");
+			instances++;
+			g_free(scope);
+			g_free(where);
+		}
+	}
+	if (instances == 0) {
+		scope = g_strdup_printf("table %03ld", st->no);
+		reconcile_emit(x, r, totals == 0 ? "insufficient_data" : "not_applicable", scope, 0, 0, 0, 0, scope,
+		               totals == 0 ? "no 合计/总计 row found" : "no top-level subject codes with amounts");
+		g_free(scope);
+	}
+}
+
+/* Whether column C of T ends with SUFFIX (any when SUFFIX is empty) and its path
+ * without that suffix matches RE. */
+static int rec_col_is(grid_table *t, long c, pcre2_code *re, pcre2_match_data *md, const char *suffix)
+{
+	const char *p = t->path[c];
+	size_t n = strlen(p), k = strlen(suffix);
+	char *stem;
+	int ok;
+	if (!*p || (k && (n < k || strcmp(p + n - k, suffix) != 0)))
+		return 0;
+	stem = g_strndup(p, n - k);
+	if (k && g_str_has_suffix(stem, " / "))
+		stem[strlen(stem) - 3] = '\0';
+	ok = pcre2_match(re, (PCRE2_SPTR)stem, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
+	g_free(stem);
+	return ok;
+}
+
+/* Checks every row of T: column COLS[0] = the sum of COLS[1..N-1]. */
+static long rec_row_sum_cols(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t, const long *cols, guint n)
+{
+	long instances = 0;
+	for (long row = t->header_rows; row < t->rows; row++) {
+		double total, sum = 0, tol;
+		int dec, pres, any;
+		char *scope, *where;
+		total = reconcile_value(t, row, cols[0], &dec, &pres);
+		tol = pres ? reconcile_half_unit(dec) : 0;
+		any = pres;
+		for (guint k = 1; k < n; k++) {
+			int d2, p2;
+			sum += reconcile_value(t, row, cols[k], &d2, &p2);
+			if (p2)
+				tol += reconcile_half_unit(d2);
+			any |= p2;
+		}
+		if (!any)
+			continue;
+		tol *= x->o->rounding_factor;
+		scope = g_strdup_printf("table %03ld %s %s / %s", st->no, t->row[row].code, t->row[row].label,
+		                        t->path[cols[0]]);
+		where =
+		    g_strdup_printf("table %03ld (%s) row %ld %s %s, column '%s', page %ld", st->no, st->kind, row + 1,
+		                    t->row[row].code, t->row[row].label, t->path[cols[0]], t->row[row].page);
+		reconcile_compare(x, r, scope, total, sum, tol, where, "total column vs sum of its parts");
+		instances++;
+		g_free(scope);
+		g_free(where);
+	}
+	return instances;
+}
+
+/* row-sum: VALUE is "SEVERITY@TOTAL;PART;PART…" (regexes over column paths);
+ * PATTERN selects the tables by kind.  For every column matching TOTAL, each
+ * part is the first column on its right, before the next total, whose path
+ * ends like the total's sub-column (TOTAL's named group `sub`: …/ 预算数) and,
+ * without that ending, matches PART; in
+ * every row with amounts, total = the sum of the parts (总计 = 基本支出 + 项目支出). */
+void reconcile_tables_row_sum(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 8);
+	guint n = g_strv_length(spec);
+	pcre2_code **re = g_new0(pcre2_code *, n ? n : 1);
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	long instances = 0, groups = 0;
+	int ok = n >= 3 && n <= 8 && md != NULL;
+
+	for (guint k = 0; k < n && ok; k++) {
+		int ec;
+		PCRE2_SIZE eo;
+		re[k] =
+		    pcre2_compile((PCRE2_SPTR)spec[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		ok = re[k] != NULL;
+	}
+	for (long c0 = 0; ok && c0 < t->cols; c0++) {
+		long cols[8], end = t->cols;
+		const char *suffix;
+		int found = 1;
+		if (!t->path[c0][0] ||
+		    pcre2_match(re[0], (PCRE2_SPTR)t->path[c0], PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+			continue;
+		/* the parts of a total stand to its right, up to the next total of the
+		 * same sub-column (a second year block, 预算数 / 决算数); the sub-column
+		 * is the TOTAL pattern's group `sub` */
+		{
+			int gn = pcre2_substring_number_from_name(re[0], (PCRE2_SPTR) "sub");
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			suffix = gn > 0 && ov[2 * gn] != PCRE2_UNSET ? t->path[c0] + ov[2 * gn] : "";
+		}
+		for (long c = c0 + 1; c < t->cols; c++)
+			if (rec_col_is(t, c, re[0], md, "") && (!*suffix || g_str_has_suffix(t->path[c], suffix))) {
+				end = c;
+				break;
+			}
+		cols[0] = c0;
+		for (guint k = 1; k < n && found; k++) {
+			cols[k] = -1;
+			for (long c = c0 + 1; c < end && cols[k] < 0; c++)
+				if (rec_col_is(t, c, re[k], md, suffix))
+					cols[k] = c;
+			found = cols[k] >= 0;
+		}
+		if (!found)
+			continue;
+		groups++;
+		instances += rec_row_sum_cols(x, r, st, t, cols, n);
+	}
+	if (!instances) {
+		char *scope = g_strdup_printf("table %03ld", st->no);
+		reconcile_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, scope,
+		               !ok      ? "malformed SEVERITY@TOTAL;PART;… in the rule"
+		               : groups ? "no row with amounts"
+		                        : "the table lacks the total or part columns");
+		g_free(scope);
+	}
+	for (guint k = 0; k < n; k++)
+		if (re[k])
+			pcre2_code_free(re[k]);
+	g_free(re);
+	if (md)
+		pcre2_match_data_free(md);
+	g_strfreev(spec);
+}
+
+/* The label of the first row with CODE in a table of KINDS (regex), and where. */
+const char *reconcile_tables_code_label(rec_ctx *x, const grids *g, pcre2_code *kinds, pcre2_match_data *md,
+                                        const char *code, char **where)
+{
+	for (guint ti = 0; ti < x->s->tables->len; ti++) {
+		const seg_table *st = &g_array_index(x->s->tables, seg_table, ti);
+		grid_table *t = reconcile_grid(g, st->no);
+		if (!t || pcre2_match(kinds, (PCRE2_SPTR)st->kind, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+			continue;
+		for (long r = t->header_rows; r < t->rows; r++)
+			if (!strcmp(t->row[r].code, code) && *t->row[r].label) {
+				*where = g_strdup_printf("table %03ld (%s) row %ld, page %ld", st->no, st->kind, r + 1,
+				                         t->row[r].page);
+				return t->row[r].label;
+			}
+	}
+	return NULL;
+}
+
+/* One side of a cross-table check: the sum, over the rows matching ROW of the
+ * first table of KINDS that has such rows, of the first numeric column matching
+ * COL, in 万元.  Returns the number of cells summed (0: not found). */
+static int rec_side(rec_ctx *x, const grids *g, gchar **spec, pcre2_match_data *md, double *sum, double *tol,
+                    char **where)
+{
+	pcre2_code *re[3];
+	int ec, cells = 0;
+	PCRE2_SIZE eo;
+	for (int k = 0; k < 3; k++)
+		re[k] =
+		    pcre2_compile((PCRE2_SPTR)spec[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	*sum = *tol = 0;
+	for (guint ti = 0; ti < x->s->tables->len && re[0] && re[1] && re[2] && !cells; ti++) {
+		const seg_table *st = &g_array_index(x->s->tables, seg_table, ti);
+		grid_table *t = reconcile_grid(g, st->no);
+		long col = -1;
+		if (!t || pcre2_match(re[0], (PCRE2_SPTR)st->kind, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+			continue;
+		for (long c = 0; c < t->cols && col < 0; c++)
+			if (reconcile_numeric_col(t, c) &&
+			    pcre2_match(re[2], (PCRE2_SPTR)t->path[c], PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0)
+				col = c;
+		for (long r = t->header_rows; col >= 0 && r < t->rows; r++) {
+			int dec, pres;
+			double v;
+			if (pcre2_match(re[1], (PCRE2_SPTR)t->row[r].label, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+				continue;
+			v = reconcile_value(t, r, col, &dec, &pres);
+			*sum += reconcile_wan(v, st->unit);
+			*tol += reconcile_wan(reconcile_half_unit(dec), st->unit);
+			cells++;
+			if (!*where)
+				*where =
+				    g_strdup_printf("table %03ld (%s) row %ld %s, column '%s', page %ld", st->no,
+				                    st->kind, r + 1, t->row[r].label, t->path[col], t->row[r].page);
+		}
+	}
+	for (int k = 0; k < 3; k++)
+		if (re[k])
+			pcre2_code_free(re[k]);
+	return cells;
+}
+
+/* cross-total: VALUE is SEVERITY@KINDS;ROW;COL#KINDS;ROW;COL: the two sides
+ * (see rec_side) are equal (函数表 基本支出 合计 = 经济分类表 合计). */
+void reconcile_tables_cross_total(rec_ctx *x, const rule *r, const grids *g)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **sides = g_strsplit(at ? at + 1 : "", "#", 2);
+	gchar **a = g_strv_length(sides) == 2 ? g_strsplit(sides[0], ";", 3) : NULL;
+	gchar **b = g_strv_length(sides) == 2 ? g_strsplit(sides[1], ";", 3) : NULL;
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	double sa, ta, sb, tb;
+	char *wa = NULL, *wb = NULL;
+
+	if (!a || !b || g_strv_length(a) != 3 || g_strv_length(b) != 3 || !md) {
+		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
+		               "malformed SEVERITY@KINDS;ROW;COL#KINDS;ROW;COL");
+	} else if (!rec_side(x, g, a, md, &sa, &ta, &wa) || !rec_side(x, g, b, md, &sb, &tb, &wb)) {
+		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		               "one of the two tables or rows is absent");
+	} else {
+		char *where = g_strdup_printf("%s; %s", wa, wb);
+		reconcile_compare(x, r, "document", sa, sb, (ta + tb) * x->o->rounding_factor, where,
+		                  "total in one table vs the other");
+		g_free(where);
+	}
+	g_free(wa);
+	g_free(wb);
+	g_strfreev(a);
+	g_strfreev(b);
+	g_strfreev(sides);
+	if (md)
+		pcre2_match_data_free(md);
+}
+
+/* A label compared across tables: spaces removed, half-width brackets as full-width. */
+static char *rec_label_key(const char *s)
+{
+	GString *o = g_string_new(NULL);
+	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (g_unichar_isspace(c))
+			continue;
+		g_string_append_unichar(o, c == '(' ? 0xFF08 : c == ')' ? 0xFF09 : c);
+	}
+	return g_string_free(o, FALSE);
+}
+
+/* code-label: a subject code has one name wherever it appears in the tables of
+ * the kinds PATTERN matches. */
+void reconcile_tables_code_label_same(rec_ctx *x, rules_set *rs, const rule *r, const grids *g)
+{
+	GHashTable *first =
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free); /* code -> "label\x1fwhere" */
+	GHashTable *done = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	long instances = 0;
+	size_t st, en;
+
+	for (guint ti = 0; ti < x->s->tables->len; ti++) {
+		const seg_table *stb = &g_array_index(x->s->tables, seg_table, ti);
+		grid_table *t = reconcile_grid(g, stb->no);
+		if (!t || !rules_exec(rs, r, stb->kind, 0, &st, &en))
+			continue;
+		for (long row = t->header_rows; row < t->rows; row++) {
+			const char *code = t->row[row].code;
+			char *key, *where;
+			const char *seen;
+			if (!*code || !*t->row[row].label)
+				continue;
+			key = rec_label_key(t->row[row].label);
+			where = g_strdup_printf("table %03ld (%s) row %ld, page %ld", stb->no, stb->kind, row + 1,
+			                        t->row[row].page);
+			seen = g_hash_table_lookup(first, code);
+			if (!seen) {
+				g_hash_table_insert(first, g_strdup(code),
+				                    g_strconcat(key, "\x1f", t->row[row].label, "\x1f", where, NULL));
+			} else if (!g_hash_table_contains(done, code)) {
+				gchar **f = g_strsplit(seen, "\x1f", 3);
+				char *scope = g_strdup_printf("code %s", code);
+				char *both = g_strdup_printf("%s; %s", f[2], where);
+				if (strcmp(f[0], key) != 0) {
+					char *msg = g_strdup_printf("code %s is '%s' in one table, '%s' in another",
+					                            code, f[1], t->row[row].label);
+					reconcile_emit(x, r, "fail", scope, 0, 0, 0, 0, both, msg);
+					g_free(msg);
+				} else {
+					reconcile_emit(x, r, "pass", scope, 0, 0, 0, 0, both, t->row[row].label);
+				}
+				g_hash_table_add(done, g_strdup(code));
+				instances++;
+				g_free(scope);
+				g_free(both);
+				g_strfreev(f);
+			}
+			g_free(key);
+			g_free(where);
+		}
+	}
+	if (!instances)
+		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		               "no code appears in two tables");
+	g_hash_table_unref(first);
+	g_hash_table_unref(done);
+}
+
+/* required: VALUE is SEVERITY@DOCKIND (budget or final); a document of that kind
+ * must have a table whose kind matches PATTERN (not applicable to a document
+ * with no table at all: a narrative extracted without its tables). */
+void reconcile_tables_required(rec_ctx *x, rules_set *rs, const rule *r)
+{
+	const char *at = strchr(r->value, '@'), *kind = segments_meta(x->s, "kind");
+	size_t st, en;
+	char *msg;
+	if (!at || strcmp(at + 1, kind) != 0 || x->s->tables->len == 0) {
+		msg = x->s->tables->len == 0 && at && !strcmp(at + 1, kind)
+		          ? g_strdup("the document has no table at all (a narrative without its tables)")
+		          : g_strdup_printf("required of %s documents; this one is '%s'", at ? at + 1 : "?",
+		                            *kind ? kind : "unknown");
+		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", msg);
+		g_free(msg);
+		return;
+	}
+	for (guint k = 0; k < x->s->tables->len; k++) {
+		const seg_table *t = &g_array_index(x->s->tables, seg_table, k);
+		if (rules_exec(rs, r, t->kind, 0, &st, &en)) {
+			char *where = g_strdup_printf("table %03ld, page %ld", t->no, t->first);
+			reconcile_emit(x, r, "pass", "document", 0, 0, 0, 0, where, t->title);
+			g_free(where);
+			return;
+		}
+	}
+	msg = g_strdup_printf("no table of kind %s: the template requires it", r->pattern);
+	reconcile_emit(x, r, "fail", "document", 0, 0, 0, 0, "document", msg);
+	g_free(msg);
+}
+
+/* empty-note: a table of the kinds PATTERN matches that has no amount must say
+ * why (此表无数据 / 故本表为空). */
+void reconcile_tables_empty_note(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t)
+{
+	char *scope = g_strdup_printf("table %03ld", st->no);
+	char *where = g_strdup_printf("table %03ld (%s) '%s', page %ld", st->no, st->kind, st->title, st->first);
+	int amounts = 0;
+	for (long i = 0; i < t->rows * t->cols && !amounts; i++)
+		amounts = !strcmp(t->cell[i].type, "number") && g_ascii_strtod(t->cell[i].value, NULL) != 0;
+	if (amounts)
+		reconcile_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, where, "the table has amounts");
+	else if (*st->note)
+		reconcile_emit(x, r, "pass", scope, 0, 0, 0, 0, where, st->note);
+	else
+		reconcile_emit(x, r, "fail", scope, 0, 0, 0, 0, where, "an empty table without a note saying why");
+	g_free(scope);
+	g_free(where);
+}
