@@ -179,6 +179,10 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				reconcile_text_year(&x, rs, r, texts);
 				continue;
 			}
+			if (!strcmp(r->cls, "compare-word")) {
+				reconcile_text_compare_word(&x, rs, r, texts);
+				continue;
+			}
 			if (!strcmp(r->cls, "code-label")) {
 				reconcile_tables_code_label_same(&x, rs, r, g);
 				continue;

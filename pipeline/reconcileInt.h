@@ -66,9 +66,10 @@ void reconcile_tables_required(rec_ctx *x, rules_set *rs, const rule *r);
 const char *reconcile_tables_code_label(rec_ctx *x, const grids *g, pcre2_code *kinds, pcre2_match_data *md,
                                         const char *code, char **where);
 
-/* reconcile_text.c: lint and year over TEXTS (rec_text) */
+/* reconcile_text.c: lint, year and compare-word over TEXTS (rec_text) */
 void reconcile_text_lint(rec_ctx *x, rules_set *rs, const rule *r, GArray *texts);
 void reconcile_text_year(rec_ctx *x, rules_set *rs, const rule *r, GArray *texts);
+void reconcile_text_compare_word(rec_ctx *x, rules_set *rs, const rule *r, GArray *texts);
 
 /* reconcile_narrative.c: FACTS are rec_fact, TEXTS rec_text */
 void reconcile_narrative_amount(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts, const grids *g);
