@@ -200,7 +200,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				continue;
 			}
 			if (!strcmp(r->cls, "narrative-amount") || !strcmp(r->cls, "growth") ||
-			    !strcmp(r->cls, "share") || !strcmp(r->cls, "item-budget")) {
+			    !strcmp(r->cls, "share") || !strcmp(r->cls, "item-budget") ||
+			    !strcmp(r->cls, "growth-table")) {
 				if (!have_facts)
 					reconcile_emit(&x, r, "insufficient_data", "document", 0, 0, 0, 0, "document",
 					               "no narrative.csv given or readable");
@@ -208,6 +209,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 					reconcile_narrative_amount(&x, rs, r, facts, g);
 				else if (r->cls[0] == 's')
 					reconcile_narrative_share(&x, rs, r, facts);
+				else if (!strcmp(r->cls, "growth-table"))
+					reconcile_narrative_growth_table(&x, rs, r, facts, g);
 				else if (r->cls[0] == 'i')
 					reconcile_narrative_item_budget(&x, rs, r, facts);
 				else

@@ -443,3 +443,138 @@ void reconcile_narrative_growth(rec_ctx *x, const rule *r, GArray *facts)
 		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
 		               "no sentence states a prior amount, an amount and their change");
 }
+
+/* The first cell, in a table whose kind matches KINDS, of a row whose label
+ * matches ROW and the first numeric column whose path matches COL: its value in
+ * 万元 and printed decimals, and where it is (g_free).  Returns 0 when none. */
+static int rec_cell(rec_ctx *x, const grids *g, pcre2_code *kinds, pcre2_code *row, pcre2_code *col,
+                    pcre2_match_data *md, double *v, int *dec, char **where)
+{
+	for (guint ti = 0; ti < x->s->tables->len; ti++) {
+		const seg_table *stb = &g_array_index(x->s->tables, seg_table, ti);
+		grid_table *t = reconcile_grid(g, stb->no);
+		if (!t || pcre2_match(kinds, (PCRE2_SPTR)stb->kind, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+			continue;
+		for (long rr = t->header_rows; rr < t->rows; rr++) {
+			if (pcre2_match(row, (PCRE2_SPTR)t->row[rr].label, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0)
+				continue;
+			for (long c = 0; c < t->cols; c++) {
+				int pres;
+				if (!reconcile_numeric_col(t, c) ||
+				    pcre2_match(col, (PCRE2_SPTR)t->path[c], PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <=
+				        0)
+					continue;
+				*v = reconcile_wan(reconcile_value(t, rr, c, dec, &pres), stb->unit);
+				*where =
+				    g_strdup_printf("table %03ld (%s) row %ld %s, column '%s', page %ld", stb->no,
+				                    stb->kind, rr + 1, t->row[rr].label, t->path[c], t->row[rr].page);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* growth-table: a sentence matching PATTERN (group `year`: 比2024年) states an
+ * amount A and its change D against that year, whose figure stands in a
+ * prior-year column of a table.  VALUE is SEVERITY@KINDS;ROW;COLUMN;SUBJECT:
+ * regexes, COLUMN with {year} replaced by the sentence's year; SUBJECT selects
+ * the change facts checked.  D = A - P within the rounding of the three figures. */
+void reconcile_narrative_growth_table(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts, const grids *g)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 4);
+	pcre2_code *kinds = NULL, *row = NULL, *subj = NULL;
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	long instances = 0;
+	int ec;
+	PCRE2_SIZE eo;
+
+	if (g_strv_length(spec) == 4) {
+		kinds =
+		    pcre2_compile((PCRE2_SPTR)spec[0], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		row = pcre2_compile((PCRE2_SPTR)spec[1], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		subj = pcre2_compile((PCRE2_SPTR)spec[3], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	}
+	if (!kinds || !row || !subj || !md) {
+		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
+		               "malformed SEVERITY@KINDS;ROW;COLUMN;SUBJECT in the rule");
+		goto out;
+	}
+	for (guint i = 0; i < facts->len; i++) {
+		const rec_fact *f = &g_array_index(facts, rec_fact, i), *a = NULL;
+		size_t st, en;
+		char *year, *colre, *where = NULL, *scope;
+		pcre2_code *col;
+		double pv = 0;
+		int pdec = 0, found = 0;
+		if (strcmp(f->measure, "change_amount") || strcmp(f->unit, "万元") ||
+		    pcre2_match(subj, (PCRE2_SPTR)f->subject, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0 ||
+		    !rules_exec(rs, r, f->sentence, 0, &st, &en))
+			continue;
+		for (guint k = i; k-- > 0;) {
+			const rec_fact *o = &g_array_index(facts, rec_fact, k);
+			if (strcmp(o->sentence, f->sentence) != 0)
+				break;
+			if (!strcmp(o->measure, "amount") && !strcmp(o->subject, f->subject) &&
+			    !strcmp(o->unit, "万元")) {
+				a = o;
+				break;
+			}
+		}
+		year = rules_group(rs, r, f->sentence, "year");
+		if (!a || !year) {
+			g_free(year);
+			continue;
+		}
+		{
+			gchar **parts = g_strsplit(spec[2], "{year}", -1);
+			colre = g_strjoinv(year, parts);
+			g_strfreev(parts);
+		}
+		col = pcre2_compile((PCRE2_SPTR)colre, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		if (col) {
+			found = rec_cell(x, g, kinds, row, col, md, &pv, &pdec, &where);
+			pcre2_code_free(col);
+		}
+		scope = g_strdup_printf("narrative %s: %s %s%s against %s", f->section, f->subject, f->value, f->unit,
+		                        year);
+		if (!found) {
+			char *msg = g_strdup_printf("no table column for %s (%s)", year, colre);
+			reconcile_emit(x, r, "insufficient_data", scope, 0, 0, 0, 0, f->section, msg);
+			g_free(msg);
+		} else {
+			double av = g_ascii_strtod(a->value, NULL), stated = g_ascii_strtod(f->value, NULL);
+			double expect = av - pv;
+			double tol = (reconcile_half_unit(number_decimals(f->value)) +
+			              reconcile_half_unit(number_decimals(a->value)) + reconcile_half_unit(pdec)) *
+			             x->o->rounding_factor;
+			char *w =
+			    g_strdup_printf("narrative %s, page %ld: %s; %s", f->section, f->page, f->sentence, where);
+			char *msg = g_strdup_printf("change %s万元 stated; from %.2f万元 (%s) to %s万元 it is %.2f万元",
+			                            f->value, pv, year, a->value, expect);
+			reconcile_emit(x, r, rec_recomputed(expect, f->value, tol), scope, stated, expect, tol, 1, w,
+			               msg);
+			g_free(w);
+			g_free(msg);
+		}
+		instances++;
+		g_free(scope);
+		g_free(where);
+		g_free(colre);
+		g_free(year);
+	}
+	if (!instances)
+		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		               "no sentence states an amount and its change against a year");
+out:
+	if (kinds)
+		pcre2_code_free(kinds);
+	if (row)
+		pcre2_code_free(row);
+	if (subj)
+		pcre2_code_free(subj);
+	if (md)
+		pcre2_match_data_free(md);
+	g_strfreev(spec);
+}

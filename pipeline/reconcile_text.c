@@ -143,7 +143,8 @@ void reconcile_text_compare_word(rec_ctx *x, rules_set *rs, const rule *r, GArra
 	long found = 0;
 
 	if (g_strv_length(words) != 3) {
-		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules", "malformed SEVERITY@GT;LT;EQ");
+		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
+		               "malformed SEVERITY@GT;LT;EQ");
 		g_strfreev(words);
 		return;
 	}
@@ -169,10 +170,20 @@ void reconcile_text_compare_word(rec_ctx *x, rules_set *rs, const rule *r, GArra
 				scope = g_strdup_printf("%s: %s against %s, %s", t->what, b, a, cmp);
 				where = g_strdup_printf("%s, page %ld", t->what, t->page);
 				msg = g_strdup_printf("'%s' says %s, the amounts %s and %s say %s: %s", cmp,
-				                      said == 1 ? "greater" : said == -1 ? "less" : said == 0 ? "equal" : "?", b, a,
-				                      is == 1 ? "greater" : is == -1 ? "less" : "equal", ctx);
-				reconcile_emit(x, r, said == 2 ? "insufficient_data" : said == is ? "pass" : "fail", scope, av, bv, 0, 1,
-				               where, msg);
+				                      said == 1    ? "greater"
+				                      : said == -1 ? "less"
+				                      : said == 0  ? "equal"
+				                                   : "?",
+				                      b, a,
+				                      is == 1    ? "greater"
+				                      : is == -1 ? "less"
+				                                 : "equal",
+				                      ctx);
+				reconcile_emit(x, r,
+				               said == 2    ? "insufficient_data"
+				               : said == is ? "pass"
+				                            : "fail",
+				               scope, av, bv, 0, 1, where, msg);
 				found++;
 				g_free(ctx);
 				g_free(where);
