@@ -344,13 +344,77 @@ static const char *tab_htext(GArray *raw, long r, long c)
 	return c < (long)rr->cells->len ? g_ptr_array_index(rr->cells, c) : "";
 }
 
+/* The N-th (0-based) non-empty text of header row R of RAW at columns FROM..NCOLS-1,
+ * or NULL; *COUNT (when not NULL) is set to how many there are. */
+static const char *tab_nth_text(GArray *raw, long r, long from, long ncols, long n, long *count)
+{
+	const char *found = NULL;
+	long k = 0;
+
+	for (long c = from; c < ncols; c++) {
+		const char *t = tab_htext(raw, r, c);
+		if (!*t)
+			continue;
+		if (k == n)
+			found = t;
+		k++;
+	}
+	if (count)
+		*count = k;
+	return found;
+}
+
+/* Whether columns FROM..NCOLS-1 of header row R repeat one block of W columns
+ * holding at least two texts. */
+static int tab_repeats(GArray *raw, long r, long from, long ncols, long w)
+{
+	long filled = 0;
+
+	for (long j = 0; j < w; j++) {
+		const char *a = tab_htext(raw, r, from + j);
+		filled += *a != '\0';
+		for (long b = from + w + j; b < ncols; b += w)
+			if (strcmp(a, tab_htext(raw, r, b)) != 0)
+				return 0;
+	}
+	return filled >= 2;
+}
+
+/* A header row R over repeated sub-headers: when row R+1 repeats one block M >= 2
+ * times from column *FROM on, and row R holds exactly M texts there, the i-th text
+ * heads the i-th block wherever it is printed in it (2024年预算数 printed one column
+ * into the 2023 block).  Returns the block width (0: not such a row). */
+static long tab_year_blocks(GArray *raw, long r, long h, long ncols, long *from)
+{
+	if (r + 1 >= h)
+		return 0;
+	for (long p = 0; ncols - p >= 4; p++)
+		for (long m = 2; (ncols - p) / m >= 2; m++) {
+			long texts;
+			if ((ncols - p) % m || !tab_repeats(raw, r + 1, p, ncols, (ncols - p) / m))
+				continue;
+			tab_nth_text(raw, r, p, ncols, 0, &texts);
+			if (texts != m)
+				return 0;
+			*from = p;
+			return (ncols - p) / m;
+		}
+	return 0;
+}
+
 /* Header path of every column (PATHS, NCOLS of them, replaced) from the H header
  * rows of RAW: the header texts above it, top to bottom.  In a ruled table the
- * merged cell covering the column is known (anchors); else an empty header cell
- * takes the nearest text on its left when some cell below it in its column is
- * filled (a cell spanning columns: 2024年预算数 over 合计 … 公务接待费). */
+ * merged cell covering the column is known (anchors); else a header over repeated
+ * sub-headers heads its block (tab_year_blocks), and an empty header cell takes
+ * the nearest text on its left when some cell below it in its column is filled (a
+ * cell spanning columns: 2024年预算数 over 合计 … 公务接待费). */
 static void tab_paths(char **paths, long ncols, GArray *raw, long h)
 {
+	long *bw = g_new0(long, h ? h : 1), *bfrom = g_new0(long, h ? h : 1);
+
+	for (long r = 0; r < h; r++)
+		if (!g_array_index(raw, raw_row, r).anchor)
+			bw[r] = tab_year_blocks(raw, r, h, ncols, &bfrom[r]);
 	for (long c = 0; c < ncols; c++) {
 		GString *p = g_string_new(NULL);
 		const char *prev = NULL;
@@ -359,6 +423,8 @@ static void tab_paths(char **paths, long ncols, GArray *raw, long h)
 			const char *txt = tab_htext(raw, r, c);
 			if (rr->anchor && c < (long)rr->anchor->len) {
 				txt = tab_htext(raw, r, g_array_index(rr->anchor, long, c));
+			} else if (bw[r] && c >= bfrom[r]) {
+				txt = tab_nth_text(raw, r, bfrom[r], ncols, (c - bfrom[r]) / bw[r], NULL);
 			} else if (!*txt && r + 1 < h) {
 				int below = 0;
 				for (long k = r + 1; k < h && !below; k++)
@@ -376,6 +442,8 @@ static void tab_paths(char **paths, long ncols, GArray *raw, long h)
 		g_free(paths[c]);
 		paths[c] = g_string_free(p, FALSE);
 	}
+	g_free(bw);
+	g_free(bfrom);
 }
 
 static char *tab_compact(const char *s)
