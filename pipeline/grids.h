@@ -14,7 +14,8 @@
  *            string or "-"; LABEL the row's name or "-"; BLOCK 0, or 1 for a row that
  *            was printed in the right half of a side-by-side table and folded under
  *   cell     NO ROW COL TYPE VALUE TEXT
- *            non-empty cells only; TYPE text|code|number|percent|blank|bad;
+ *            non-empty cells only; TYPE text|code|number|percent|ordinal|blank|bad
+ *            (ordinal: a row number of a 序号 column, no amount);
  *            VALUE the number without separators ("-" unless number/percent);
  *            TEXT the printed text
  *   status   ok|partial|failed REASON
@@ -32,7 +33,7 @@
 #define GRIDS_VERSION 2
 
 typedef struct {
-	char *type;  /* text code number percent blank bad */
+	char *type;  /* text code number percent ordinal blank bad */
 	char *value; /* "" unless number/percent */
 	char *text;
 } grid_cell;

@@ -296,13 +296,13 @@ static int tab_is_code(rules_set *rs, const char *cls, const char *text)
 	return *text && rules_match(rs, cls, text, NULL, NULL) != NULL;
 }
 
-/* Finds the row's code (one column, or 类|款|项 columns) and returns how many
- * leading cells it used. */
-static int tab_code(rules_set *rs, grid_table *t, long r, GString *code)
+/* Finds the row's code (one column, or 类|款|项 columns) in the cells from column
+ * FROM on and returns how many cells it used. */
+static int tab_code(rules_set *rs, grid_table *t, long r, long from, GString *code)
 {
-	const char *c0 = t->cols > 0 ? grid_at(t, r, 0)->text : "";
-	const char *c1 = t->cols > 1 ? grid_at(t, r, 1)->text : "";
-	const char *c2 = t->cols > 2 ? grid_at(t, r, 2)->text : "";
+	const char *c0 = t->cols > from ? grid_at(t, r, from)->text : "";
+	const char *c1 = t->cols > from + 1 ? grid_at(t, r, from + 1)->text : "";
+	const char *c2 = t->cols > from + 2 ? grid_at(t, r, from + 2)->text : "";
 	const rule *p0 = *c0 ? rules_match(rs, "code-part", c0, NULL, NULL) : NULL;
 
 	g_string_truncate(code, 0);
@@ -322,10 +322,41 @@ static int tab_code(rules_set *rs, grid_table *t, long r, GString *code)
 	return 0;
 }
 
+/* The first column whose header path matches a rule of class CLS, or -1. */
+static long tab_find_col(rules_set *rs, const grid_table *t, const char *cls)
+{
+	for (long c = 0; c < t->cols; c++)
+		if (*t->path[c] && rules_match(rs, cls, t->path[c], NULL, NULL))
+			return c;
+	return -1;
+}
+
+/* Retypes cell X as TYPE, a kind of text that carries no amount (value cleared). */
+static void tab_retype(grid_cell *x, const char *type)
+{
+	g_free(x->type);
+	x->type = g_strdup(type);
+	g_free(x->value);
+	x->value = g_strdup("");
+}
+
+/* Every number in a column of row numbers (序号, by the `index-column` rules) is
+ * typed `ordinal`: it counts rows, it is no amount. */
+static void tab_ordinals(grid_table *t, rules_set *rs)
+{
+	for (long c = 0; c < t->cols; c++) {
+		if (!*t->path[c] || !rules_match(rs, "index-column", t->path[c], NULL, NULL))
+			continue;
+		for (long r = t->header_rows; r < t->rows; r++)
+			if (!strcmp(grid_at(t, r, c)->type, "number"))
+				tab_retype(grid_at(t, r, c), "ordinal");
+	}
+}
+
 static int tab_is_data_row(grid_table *t, long r, rules_set *rs)
 {
 	GString *code = g_string_new(NULL);
-	int used = tab_code(rs, t, r, code);
+	int used = tab_code(rs, t, r, 0, code);
 	g_string_free(code, TRUE);
 	if (used)
 		return 1;
@@ -534,12 +565,45 @@ static int tab_fold(GArray *raw, long hdr, long ncols, GArray *rhead)
 	return 1;
 }
 
+/* Each row's code, label and role.  The code is read in the column the
+ * `code-column` rules name by its header (科目编码: the third column of a project
+ * table), else in the first; the label is the first text after it. */
+static void tab_rows(grid_table *t, rules_set *rs)
+{
+	GString *code = g_string_new(NULL);
+	long from = MAX(tab_find_col(rs, t, "code-column"), 0);
+
+	for (long r = 0; r < t->rows; r++) {
+		grid_row *row = &t->row[r];
+		int head = r < t->header_rows, used = head ? 0 : tab_code(rs, t, r, from, code);
+		g_free(row->role);
+		g_free(row->code);
+		g_free(row->label);
+		row->code = g_strdup(used ? code->str : "");
+		row->label = g_strdup("");
+		for (long c = from; c < from + used; c++)
+			tab_retype(grid_at(t, r, c), "code");
+		for (long c = from + used; c < t->cols && !head; c++)
+			if (!strcmp(grid_at(t, r, c)->type, "text")) {
+				g_free(row->label);
+				row->label = tab_compact(grid_at(t, r, c)->text);
+				break;
+			}
+		if (head)
+			row->role = g_strdup("header");
+		else if (*row->label && rules_match(rs, "total", row->label, NULL, NULL))
+			row->role = g_strdup("total");
+		else
+			row->role = g_strdup("body");
+	}
+	g_string_free(code, TRUE);
+}
+
 /* Builds the grid of table NO from RAW rows (see the file comment). */
 static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules_set *rs)
 {
 	long ncols = 0, hdr = 0, nrows;
 	grid_table *t;
-	GString *code = g_string_new(NULL);
 	GHashTable *headers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint));
 	long first_page = raw->len ? g_array_index(raw, raw_row, 0).page : 0;
@@ -613,34 +677,8 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	tab_paths(t->path, t->cols, raw, hdr);
 	if (rhead->len)
 		tab_paths(t->path2, t->cols, rhead, (long)rhead->len);
-	for (long r = 0; r < nrows; r++) {
-		grid_row *row = &t->row[r];
-		int used = r < hdr ? 0 : tab_code(rs, t, r, code);
-		g_free(row->role);
-		g_free(row->code);
-		g_free(row->label);
-		row->code = g_strdup(code->str);
-		row->label = g_strdup("");
-		for (int c = 0; c < used; c++) {
-			grid_cell *x = grid_at(t, r, c);
-			g_free(x->type);
-			x->type = g_strdup("code");
-			g_free(x->value);
-			x->value = g_strdup("");
-		}
-		for (long c = used; c < t->cols && r >= hdr; c++)
-			if (!strcmp(grid_at(t, r, c)->type, "text")) {
-				g_free(row->label);
-				row->label = tab_compact(grid_at(t, r, c)->text);
-				break;
-			}
-		if (r < hdr)
-			row->role = g_strdup("header");
-		else if (*row->label && rules_match(rs, "total", row->label, NULL, NULL))
-			row->role = g_strdup("total");
-		else
-			row->role = g_strdup("body");
-	}
+	tab_rows(t, rs);
+	tab_ordinals(t, rs);
 	/* quality: body cells whose type agrees with their column's number-ness */
 	for (long c = 0; c < t->cols; c++) {
 		long nums = 0, texts = 0;
@@ -657,7 +695,6 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	g_array_unref(rhead);
 	g_array_unref(keep);
 	g_hash_table_unref(headers);
-	g_string_free(code, TRUE);
 }
 
 grids *tabulate(const layout_doc *L, const segments *S, rules_set *rs)
