@@ -5,6 +5,7 @@
  * repeated headers dropped, header rows and paths, codes, labels, roles, types.
  */
 #include "tabulate.h"
+#include "forms.h"
 #include "normalize.h"
 #include "number.h"
 
@@ -599,6 +600,35 @@ static void tab_rows(grid_table *t, rules_set *rs)
 	g_string_free(code, TRUE);
 }
 
+/* How many leading rows of the first-pass grid T (rows of RAW) are header rows:
+ * those before the first row with an amount or a code, on the first page.  A form
+ * (a table with an in-table header, forms.h) has none: its first rows are fields. */
+static long tab_header_rows(grid_table *t, GArray *raw, rules_set *rs)
+{
+	long hdr = 0, first_page = raw->len ? g_array_index(raw, raw_row, 0).page : 0;
+
+	for (long r = 0; r < t->rows; r++)
+		if (forms_is_header(t, r, rs))
+			return 0;
+	while (hdr < t->rows && hdr < TAB_MAX_HEADER && !tab_is_data_row(t, hdr, rs) &&
+	       g_array_index(raw, raw_row, hdr).page == first_page)
+		hdr++;
+	if (hdr == t->rows || hdr == TAB_MAX_HEADER) {
+		/* no amounts (an empty template, a text table): the body starts at the
+		 * first row named like a body row (一、…, 合计, a code), by the
+		 * `body-start` rules */
+		hdr = t->rows > 1 ? 1 : 0;
+		for (long r = 0; r < t->rows && r < TAB_MAX_HEADER + 1; r++) {
+			const char *first = "";
+			for (long c = 0; c < t->cols && !*first; c++)
+				first = grid_at(t, r, c)->text;
+			if (*first && rules_match(rs, "body-start", first, NULL, NULL))
+				return r;
+		}
+	}
+	return hdr;
+}
+
 /* Builds the grid of table NO from RAW rows (see the file comment). */
 static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules_set *rs)
 {
@@ -606,7 +636,6 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	grid_table *t;
 	GHashTable *headers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint));
-	long first_page = raw->len ? g_array_index(raw, raw_row, 0).page : 0;
 	GArray *rhead = g_array_new(FALSE, TRUE, sizeof(raw_row));
 	long body = 0, consistent = 0;
 
@@ -620,27 +649,12 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	t = grids_add_table(g, no, method, (long)raw->len, ncols);
 	for (guint i = 0; i < raw->len; i++) {
 		raw_row *r = &g_array_index(raw, raw_row, i);
-		for (guint c = 0; c < r->cells->len; c++)
-			grid_set(t, (long)i, (long)c, "text", "", g_ptr_array_index(r->cells, c));
-	}
-	while (hdr < t->rows && hdr < TAB_MAX_HEADER && !tab_is_data_row(t, hdr, rs) &&
-	       g_array_index(raw, raw_row, hdr).page == first_page)
-		hdr++;
-	if (hdr == t->rows || hdr == TAB_MAX_HEADER) {
-		/* no amounts (an empty template, a text table): the body starts at the
-		 * first row named like a body row (一、…, 合计, a code), by the
-		 * `body-start` rules */
-		hdr = t->rows > 1 ? 1 : 0;
-		for (long r = 0; r < t->rows && r < TAB_MAX_HEADER + 1; r++) {
-			const char *first = "";
-			for (long c = 0; c < t->cols && !*first; c++)
-				first = grid_at(t, r, c)->text;
-			if (*first && rules_match(rs, "body-start", first, NULL, NULL)) {
-				hdr = r;
-				break;
-			}
+		for (guint c = 0; c < r->cells->len; c++) {
+			const char *txt = g_ptr_array_index(r->cells, c);
+			grid_set(t, (long)i, (long)c, number_type_name(number_parse(txt, NULL)), "", txt);
 		}
 	}
+	hdr = tab_header_rows(t, raw, rs);
 	if (tab_fold(raw, hdr, ncols, rhead))
 		ncols /= 2;
 	for (guint i = 0; i < raw->len; i++) {
@@ -679,6 +693,7 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 		tab_paths(t->path2, t->cols, rhead, (long)rhead->len);
 	tab_rows(t, rs);
 	tab_ordinals(t, rs);
+	forms_read(t, rs);
 	/* quality: body cells whose type agrees with their column's number-ness */
 	for (long c = 0; c < t->cols; c++) {
 		long nums = 0, texts = 0;
