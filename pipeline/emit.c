@@ -118,9 +118,10 @@ static int emit_tables(const emit_opts *o, const segments *s, const grids *g, bx
 	return csvout_commit(&c, err);
 }
 
-/* The label of cell (R, K) (g_free): the nearest text cell on its left in its
- * row (the right block of a 收入 | 支出 table names its own rows; a form's field
- * name stands just before its value), spaces removed; else the row's label. */
+/* The label of cell (R, K) (g_free): the nearest cell of type text on its left
+ * in its row (the right block of a 收入 | 支出 table names its own rows; a form's
+ * field name stands just before its value; an indicator's sign, unit and target
+ * are typed otherwise and skipped), spaces removed; else the row's label. */
 static char *emit_label(grid_table *t, long r, long k)
 {
 	for (long c = k - 1; c >= 0; c--) {
@@ -134,6 +135,16 @@ static char *emit_label(grid_table *t, long r, long k)
 		}
 	}
 	return g_strdup(t->row[r].label);
+}
+
+/* The header path of cell (R, K): its own (a form's indicator), else its
+ * column's for its row's block. */
+static const char *emit_path_of(grid_table *t, long r, long k)
+{
+	const grid_cell *x = grid_at(t, r, k);
+	if (x->path)
+		return x->path;
+	return t->row[r].block && *t->path2[k] ? t->path2[k] : t->path[k];
 }
 
 static int emit_facts(const emit_opts *o, const segments *s, const grids *g, bx_err *err)
@@ -167,7 +178,7 @@ static int emit_facts(const emit_opts *o, const segments *s, const grids *g, bx_
 				label = emit_label(t, r, k);
 				csvout_field(&c, label);
 				g_free(label);
-				csvout_field(&c, t->row[r].block && *t->path2[k] ? t->path2[k] : t->path[k]);
+				csvout_field(&c, emit_path_of(t, r, k));
 				csvout_field(&c, x->value);
 				csvout_field(&c, pct ? "%" : st->unit);
 				csvout_end(&c);

@@ -24,6 +24,7 @@ static void grid_table_free(gpointer p)
 		g_free(t->cell[i].type);
 		g_free(t->cell[i].value);
 		g_free(t->cell[i].text);
+		g_free(t->cell[i].path);
 	}
 	g_free(t->row);
 	g_free(t->path);
@@ -145,6 +146,11 @@ int grids_write(const grids *g, const char *path, bx_err *err)
 				grids_put(fp, x->value);
 				grids_put(fp, x->text);
 				fputc('\n', fp);
+				if (!x->path)
+					continue;
+				fprintf(fp, "path\t%ld\t%ld\t%ld", t->no, r, c);
+				grids_put(fp, x->path);
+				fputc('\n', fp);
 			}
 		}
 	}
@@ -236,6 +242,13 @@ static int grids_record(tsv_reader *r, grids *g, grid_table **t, int *ended, bx_
 		if (grids_need(r, 7, err) || grids_pos(r, *t, 3, &a, &b, err))
 			return -1;
 		grid_set(*t, a, b, grids_text(r->field[4]), grids_text(r->field[5]), grids_text(r->field[6]));
+	} else if (!strcmp(k, "path")) {
+		grid_cell *x;
+		if (grids_need(r, 5, err) || grids_pos(r, *t, 3, &a, &b, err))
+			return -1;
+		x = grid_at(*t, a, b);
+		g_free(x->path);
+		x->path = g_strdup(grids_text(r->field[4]));
 	} else if (!strcmp(k, "status")) {
 		if (grids_need(r, 3, err))
 			return -1;

@@ -5,6 +5,7 @@
  * repeated headers dropped, header rows and paths, codes, labels, roles, types.
  */
 #include "tabulate.h"
+#include "forms.h"
 #include "normalize.h"
 #include "number.h"
 
@@ -296,13 +297,13 @@ static int tab_is_code(rules_set *rs, const char *cls, const char *text)
 	return *text && rules_match(rs, cls, text, NULL, NULL) != NULL;
 }
 
-/* Finds the row's code (one column, or 类|款|项 columns) and returns how many
- * leading cells it used. */
-static int tab_code(rules_set *rs, grid_table *t, long r, GString *code)
+/* Finds the row's code (one column, or 类|款|项 columns) in the cells from column
+ * FROM on and returns how many cells it used. */
+static int tab_code(rules_set *rs, grid_table *t, long r, long from, GString *code)
 {
-	const char *c0 = t->cols > 0 ? grid_at(t, r, 0)->text : "";
-	const char *c1 = t->cols > 1 ? grid_at(t, r, 1)->text : "";
-	const char *c2 = t->cols > 2 ? grid_at(t, r, 2)->text : "";
+	const char *c0 = t->cols > from ? grid_at(t, r, from)->text : "";
+	const char *c1 = t->cols > from + 1 ? grid_at(t, r, from + 1)->text : "";
+	const char *c2 = t->cols > from + 2 ? grid_at(t, r, from + 2)->text : "";
 	const rule *p0 = *c0 ? rules_match(rs, "code-part", c0, NULL, NULL) : NULL;
 
 	g_string_truncate(code, 0);
@@ -322,10 +323,41 @@ static int tab_code(rules_set *rs, grid_table *t, long r, GString *code)
 	return 0;
 }
 
+/* The first column whose header path matches a rule of class CLS, or -1. */
+static long tab_find_col(rules_set *rs, const grid_table *t, const char *cls)
+{
+	for (long c = 0; c < t->cols; c++)
+		if (*t->path[c] && rules_match(rs, cls, t->path[c], NULL, NULL))
+			return c;
+	return -1;
+}
+
+/* Retypes cell X as TYPE, a kind of text that carries no amount (value cleared). */
+static void tab_retype(grid_cell *x, const char *type)
+{
+	g_free(x->type);
+	x->type = g_strdup(type);
+	g_free(x->value);
+	x->value = g_strdup("");
+}
+
+/* Every number in a column of row numbers (序号, by the `index-column` rules) is
+ * typed `ordinal`: it counts rows, it is no amount. */
+static void tab_ordinals(grid_table *t, rules_set *rs)
+{
+	for (long c = 0; c < t->cols; c++) {
+		if (!*t->path[c] || !rules_match(rs, "index-column", t->path[c], NULL, NULL))
+			continue;
+		for (long r = t->header_rows; r < t->rows; r++)
+			if (!strcmp(grid_at(t, r, c)->type, "number"))
+				tab_retype(grid_at(t, r, c), "ordinal");
+	}
+}
+
 static int tab_is_data_row(grid_table *t, long r, rules_set *rs)
 {
 	GString *code = g_string_new(NULL);
-	int used = tab_code(rs, t, r, code);
+	int used = tab_code(rs, t, r, 0, code);
 	g_string_free(code, TRUE);
 	if (used)
 		return 1;
@@ -344,13 +376,77 @@ static const char *tab_htext(GArray *raw, long r, long c)
 	return c < (long)rr->cells->len ? g_ptr_array_index(rr->cells, c) : "";
 }
 
+/* The N-th (0-based) non-empty text of header row R of RAW at columns FROM..NCOLS-1,
+ * or NULL; *COUNT (when not NULL) is set to how many there are. */
+static const char *tab_nth_text(GArray *raw, long r, long from, long ncols, long n, long *count)
+{
+	const char *found = NULL;
+	long k = 0;
+
+	for (long c = from; c < ncols; c++) {
+		const char *t = tab_htext(raw, r, c);
+		if (!*t)
+			continue;
+		if (k == n)
+			found = t;
+		k++;
+	}
+	if (count)
+		*count = k;
+	return found;
+}
+
+/* Whether columns FROM..NCOLS-1 of header row R repeat one block of W columns
+ * holding at least two texts. */
+static int tab_repeats(GArray *raw, long r, long from, long ncols, long w)
+{
+	long filled = 0;
+
+	for (long j = 0; j < w; j++) {
+		const char *a = tab_htext(raw, r, from + j);
+		filled += *a != '\0';
+		for (long b = from + w + j; b < ncols; b += w)
+			if (strcmp(a, tab_htext(raw, r, b)) != 0)
+				return 0;
+	}
+	return filled >= 2;
+}
+
+/* A header row R over repeated sub-headers: when row R+1 repeats one block M >= 2
+ * times from column *FROM on, and row R holds exactly M texts there, the i-th text
+ * heads the i-th block wherever it is printed in it (2024年预算数 printed one column
+ * into the 2023 block).  Returns the block width (0: not such a row). */
+static long tab_year_blocks(GArray *raw, long r, long h, long ncols, long *from)
+{
+	if (r + 1 >= h)
+		return 0;
+	for (long p = 0; ncols - p >= 4; p++)
+		for (long m = 2; (ncols - p) / m >= 2; m++) {
+			long texts;
+			if ((ncols - p) % m || !tab_repeats(raw, r + 1, p, ncols, (ncols - p) / m))
+				continue;
+			tab_nth_text(raw, r, p, ncols, 0, &texts);
+			if (texts != m)
+				return 0;
+			*from = p;
+			return (ncols - p) / m;
+		}
+	return 0;
+}
+
 /* Header path of every column (PATHS, NCOLS of them, replaced) from the H header
  * rows of RAW: the header texts above it, top to bottom.  In a ruled table the
- * merged cell covering the column is known (anchors); else an empty header cell
- * takes the nearest text on its left when some cell below it in its column is
- * filled (a cell spanning columns: 2024年预算数 over 合计 … 公务接待费). */
+ * merged cell covering the column is known (anchors); else a header over repeated
+ * sub-headers heads its block (tab_year_blocks), and an empty header cell takes
+ * the nearest text on its left when some cell below it in its column is filled (a
+ * cell spanning columns: 2024年预算数 over 合计 … 公务接待费). */
 static void tab_paths(char **paths, long ncols, GArray *raw, long h)
 {
+	long *bw = g_new0(long, h ? h : 1), *bfrom = g_new0(long, h ? h : 1);
+
+	for (long r = 0; r < h; r++)
+		if (!g_array_index(raw, raw_row, r).anchor)
+			bw[r] = tab_year_blocks(raw, r, h, ncols, &bfrom[r]);
 	for (long c = 0; c < ncols; c++) {
 		GString *p = g_string_new(NULL);
 		const char *prev = NULL;
@@ -359,6 +455,8 @@ static void tab_paths(char **paths, long ncols, GArray *raw, long h)
 			const char *txt = tab_htext(raw, r, c);
 			if (rr->anchor && c < (long)rr->anchor->len) {
 				txt = tab_htext(raw, r, g_array_index(rr->anchor, long, c));
+			} else if (bw[r] && c >= bfrom[r]) {
+				txt = tab_nth_text(raw, r, bfrom[r], ncols, (c - bfrom[r]) / bw[r], NULL);
 			} else if (!*txt && r + 1 < h) {
 				int below = 0;
 				for (long k = r + 1; k < h && !below; k++)
@@ -376,6 +474,8 @@ static void tab_paths(char **paths, long ncols, GArray *raw, long h)
 		g_free(paths[c]);
 		paths[c] = g_string_free(p, FALSE);
 	}
+	g_free(bw);
+	g_free(bfrom);
 }
 
 static char *tab_compact(const char *s)
@@ -466,15 +566,77 @@ static int tab_fold(GArray *raw, long hdr, long ncols, GArray *rhead)
 	return 1;
 }
 
+/* Each row's code, label and role.  The code is read in the column the
+ * `code-column` rules name by its header (科目编码: the third column of a project
+ * table), else in the first; the label is the first text after it. */
+static void tab_rows(grid_table *t, rules_set *rs)
+{
+	GString *code = g_string_new(NULL);
+	long from = MAX(tab_find_col(rs, t, "code-column"), 0);
+
+	for (long r = 0; r < t->rows; r++) {
+		grid_row *row = &t->row[r];
+		int head = r < t->header_rows, used = head ? 0 : tab_code(rs, t, r, from, code);
+		g_free(row->role);
+		g_free(row->code);
+		g_free(row->label);
+		row->code = g_strdup(used ? code->str : "");
+		row->label = g_strdup("");
+		for (long c = from; c < from + used; c++)
+			tab_retype(grid_at(t, r, c), "code");
+		for (long c = from + used; c < t->cols && !head; c++)
+			if (!strcmp(grid_at(t, r, c)->type, "text") &&
+			    !rules_match(rs, "label-skip", grid_at(t, r, c)->text, NULL, NULL)) {
+				g_free(row->label);
+				row->label = tab_compact(grid_at(t, r, c)->text);
+				break;
+			}
+		if (head)
+			row->role = g_strdup("header");
+		else if (*row->label && rules_match(rs, "total", row->label, NULL, NULL))
+			row->role = g_strdup("total");
+		else
+			row->role = g_strdup("body");
+	}
+	g_string_free(code, TRUE);
+}
+
+/* How many leading rows of the first-pass grid T (rows of RAW) are header rows:
+ * those before the first row with an amount or a code, on the first page.  A form
+ * (a table with an in-table header, forms.h) has none: its first rows are fields. */
+static long tab_header_rows(grid_table *t, GArray *raw, rules_set *rs)
+{
+	long hdr = 0, first_page = raw->len ? g_array_index(raw, raw_row, 0).page : 0;
+
+	for (long r = 0; r < t->rows; r++)
+		if (forms_is_header(t, r, rs))
+			return 0;
+	while (hdr < t->rows && hdr < TAB_MAX_HEADER && !tab_is_data_row(t, hdr, rs) &&
+	       g_array_index(raw, raw_row, hdr).page == first_page)
+		hdr++;
+	if (hdr == t->rows || hdr == TAB_MAX_HEADER) {
+		/* no amounts (an empty template, a text table): the body starts at the
+		 * first row named like a body row (一、…, 合计, a code), by the
+		 * `body-start` rules */
+		hdr = t->rows > 1 ? 1 : 0;
+		for (long r = 0; r < t->rows && r < TAB_MAX_HEADER + 1; r++) {
+			const char *first = "";
+			for (long c = 0; c < t->cols && !*first; c++)
+				first = grid_at(t, r, c)->text;
+			if (*first && rules_match(rs, "body-start", first, NULL, NULL))
+				return r;
+		}
+	}
+	return hdr;
+}
+
 /* Builds the grid of table NO from RAW rows (see the file comment). */
 static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules_set *rs)
 {
 	long ncols = 0, hdr = 0, nrows;
 	grid_table *t;
-	GString *code = g_string_new(NULL);
 	GHashTable *headers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint));
-	long first_page = raw->len ? g_array_index(raw, raw_row, 0).page : 0;
 	GArray *rhead = g_array_new(FALSE, TRUE, sizeof(raw_row));
 	long body = 0, consistent = 0;
 
@@ -488,27 +650,12 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	t = grids_add_table(g, no, method, (long)raw->len, ncols);
 	for (guint i = 0; i < raw->len; i++) {
 		raw_row *r = &g_array_index(raw, raw_row, i);
-		for (guint c = 0; c < r->cells->len; c++)
-			grid_set(t, (long)i, (long)c, "text", "", g_ptr_array_index(r->cells, c));
-	}
-	while (hdr < t->rows && hdr < TAB_MAX_HEADER && !tab_is_data_row(t, hdr, rs) &&
-	       g_array_index(raw, raw_row, hdr).page == first_page)
-		hdr++;
-	if (hdr == t->rows || hdr == TAB_MAX_HEADER) {
-		/* no amounts (an empty template, a text table): the body starts at the
-		 * first row named like a body row (一、…, 合计, a code), by the
-		 * `body-start` rules */
-		hdr = t->rows > 1 ? 1 : 0;
-		for (long r = 0; r < t->rows && r < TAB_MAX_HEADER + 1; r++) {
-			const char *first = "";
-			for (long c = 0; c < t->cols && !*first; c++)
-				first = grid_at(t, r, c)->text;
-			if (*first && rules_match(rs, "body-start", first, NULL, NULL)) {
-				hdr = r;
-				break;
-			}
+		for (guint c = 0; c < r->cells->len; c++) {
+			const char *txt = g_ptr_array_index(r->cells, c);
+			grid_set(t, (long)i, (long)c, number_type_name(number_parse(txt, NULL)), "", txt);
 		}
 	}
+	hdr = tab_header_rows(t, raw, rs);
 	if (tab_fold(raw, hdr, ncols, rhead))
 		ncols /= 2;
 	for (guint i = 0; i < raw->len; i++) {
@@ -545,35 +692,9 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	tab_paths(t->path, t->cols, raw, hdr);
 	if (rhead->len)
 		tab_paths(t->path2, t->cols, rhead, (long)rhead->len);
-	for (long r = 0; r < nrows; r++) {
-		grid_row *row = &t->row[r];
-		int used = r < hdr ? 0 : tab_code(rs, t, r, code);
-		g_free(row->role);
-		g_free(row->code);
-		g_free(row->label);
-		row->code = g_strdup(code->str);
-		row->label = g_strdup("");
-		for (int c = 0; c < used; c++) {
-			grid_cell *x = grid_at(t, r, c);
-			g_free(x->type);
-			x->type = g_strdup("code");
-			g_free(x->value);
-			x->value = g_strdup("");
-		}
-		for (long c = used; c < t->cols && r >= hdr; c++)
-			if (!strcmp(grid_at(t, r, c)->type, "text") &&
-			    !rules_match(rs, "label-skip", grid_at(t, r, c)->text, NULL, NULL)) {
-				g_free(row->label);
-				row->label = tab_compact(grid_at(t, r, c)->text);
-				break;
-			}
-		if (r < hdr)
-			row->role = g_strdup("header");
-		else if (*row->label && rules_match(rs, "total", row->label, NULL, NULL))
-			row->role = g_strdup("total");
-		else
-			row->role = g_strdup("body");
-	}
+	tab_rows(t, rs);
+	tab_ordinals(t, rs);
+	forms_read(t, rs);
 	/* quality: body cells whose type agrees with their column's number-ness */
 	for (long c = 0; c < t->cols; c++) {
 		long nums = 0, texts = 0;
@@ -590,7 +711,6 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	g_array_unref(rhead);
 	g_array_unref(keep);
 	g_hash_table_unref(headers);
-	g_string_free(code, TRUE);
 }
 
 grids *tabulate(const layout_doc *L, const segments *S, rules_set *rs)

@@ -8,7 +8,9 @@
  * inputs).  Pages of one table are concatenated and repeated header rows
  * dropped; header rows give each column its header path; each row gets its
  * subject code (one column or 类|款|项 columns joined), its label and its role;
- * each cell is typed and its number parsed (number.h).  Rules: rules/tables.rules.
+ * each cell is typed and its number parsed (number.h).  Performance-target
+ * forms (绩效目标表) get their in-table header and indicator rows read by forms.h.
+ * Rules: rules/tables.rules.
  */
 #ifndef BX_TABULATE_H
 #define BX_TABULATE_H

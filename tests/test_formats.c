@@ -184,6 +184,7 @@ Test(grids, round_trip_and_refusals)
 	grid_set(t, 1, 2, "number", "1664.80", "1,664.80");
 	g_free(t->row[1].code);
 	t->row[1].code = g_strdup("2010301");
+	grid_at(t, 1, 2)->path = g_strdup("权重 (%)");
 	cr_assert_eq(grids_write(g, path, &err), 0, "%s", err.msg);
 	r = grids_read(path, &err);
 	cr_assert_not_null(r, "%s", err.msg);
@@ -195,10 +196,12 @@ Test(grids, round_trip_and_refusals)
 	cr_assert_str_eq(grid_at(u, 1, 2)->value, "1664.80");
 	cr_assert_str_eq(grid_at(u, 1, 2)->text, "1,664.80");
 	cr_assert_str_eq(grid_at(u, 1, 1)->type, "blank");
+	cr_assert_str_eq(grid_at(u, 1, 2)->path, "权重 (%)");
+	cr_assert_null(grid_at(u, 1, 0)->path);
 	cr_assert_str_eq(u->row[1].code, "2010301");
 	grids_free(r);
 	grids_free(g);
-	put_file(path, "bx-grid\t2\ntable\t1\truled\t2\t2\t0\t1\ncell\t1\t5\t0\ttext\t-\tx\nend\n");
+	put_file(path, "bx-grid\t3\ntable\t1\truled\t2\t2\t0\t1\ncell\t1\t5\t0\ttext\t-\tx\nend\n");
 	cr_assert_null(grids_read(path, &err));
 	cr_assert_eq(err.line, 3);
 	cr_assert(strstr(err.msg, "out of range") != NULL, "message: %s", err.msg);

@@ -20,20 +20,9 @@
 #include "../pipeline/rules.h"
 #include "../pipeline/segment.h"
 #include "../pipeline/tabulate.h"
+#include "testutil.h"
 
 #define EXPECTED_DIR "corpus/expected/tables"
-
-/* The text without any whitespace (g_free): the form in which cells are compared. */
-static char *squeeze(const char *s)
-{
-	GString *o = g_string_new(NULL);
-	for (const char *p = s ? s : ""; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		if (!g_unichar_isspace(c))
-			g_string_append_unichar(o, c);
-	}
-	return g_string_free(o, FALSE);
-}
 
 /* csvin_read callback: each record appended to CTX (a GPtrArray of gchar **). */
 static int collect_record(void *ctx, char **fields, int n, long record)
@@ -152,7 +141,7 @@ static int compare_table(const char *name, long no, grids *g, GPtrArray *want, l
 		for (long c = 0; c < cols; c++) {
 			const char *we = c < wn ? w[c] : "";
 			const char *fo = r < t->rows && c < t->cols ? grid_at(t, r, c)->text : "";
-			char *ws = squeeze(we), *fs = squeeze(fo);
+			char *ws = testutil_squeeze(we), *fs = testutil_squeeze(fo);
 			if (strcmp(ws, fs) != 0) {
 				char page[32] = "";
 				if (r < t->rows)

@@ -13,11 +13,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "../../extractors/extract.h"
-#include "../../pipeline/csvio.h"
-#include "../../pipeline/emit.h"
-#include "../../pipeline/segment.h"
-#include "../../pipeline/tabulate.h"
+#include "../extractors/extract.h"
+#include "../pipeline/csvio.h"
+#include "../pipeline/emit.h"
+#include "../pipeline/segment.h"
+#include "../pipeline/tabulate.h"
+#include "testutil.h"
 
 #define EXPECTED_DIR "corpus/expected"
 #define SEEDS_DIR "corpus/seeds"
@@ -26,18 +27,6 @@
 static const char *const fact_fields[] = { "table", "code", "label", "column", "value" };
 #define NFIELDS 5
 #define COLUMN_FIELD 3
-
-/* The text without any whitespace (g_free). */
-static char *squeeze(const char *s)
-{
-	GString *o = g_string_new(NULL);
-	for (const char *p = s ? s : ""; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		if (!g_unichar_isspace(c))
-			g_string_append_unichar(o, c);
-	}
-	return g_string_free(o, FALSE);
-}
 
 /* The facts of one file, in file order: each a string "table|code|label|column|value"
  * (column squeezed), the form in which facts are compared and logged. */
@@ -80,7 +69,7 @@ static int read_fact(void *ctx, char **fields, int n, long record)
 		if (k)
 			g_string_append_c(key, '|');
 		if (k == COLUMN_FIELD) {
-			char *sq = squeeze(v);
+			char *sq = testutil_squeeze(v);
 			g_string_append(key, sq);
 			g_free(sq);
 		} else {
