@@ -578,3 +578,99 @@ out:
 		pcre2_match_data_free(md);
 	g_strfreev(spec);
 }
+
+/* Whether section CHILD is a direct child of PARENT ("五/（三）/1" of "五/（三）"). */
+static int rec_child_section(const char *parent, const char *child)
+{
+	size_t n = strlen(parent);
+	return !strncmp(child, parent, n) && child[n] == '/' && !strchr(child + n + 1, '/');
+}
+
+/* parts: a total the narrative states (subject matching PATTERN) = the sum of
+ * the parts it lists.  VALUE is SEVERITY@SCOPE;PARTS: with SCOPE `same`, the
+ * parts are the facts after the total in its section, of the same measure and
+ * unit, whose subject matches PARTS, each subject once, up to the next total;
+ * with `children`, the first such fact of each direct child section (the
+ * numbered items under 五/（三）).  Two parts at least; rounding within half a
+ * unit of each printed figure. */
+void reconcile_narrative_parts(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 2);
+	pcre2_code *parts = NULL;
+	pcre2_match_data *md = NULL;
+	long instances = 0;
+	int ec, children = 0;
+	PCRE2_SIZE eo;
+
+	if (g_strv_length(spec) == 2 && (!strcmp(spec[0], "same") || (children = !strcmp(spec[0], "children"))))
+		parts =
+		    pcre2_compile((PCRE2_SPTR)spec[1], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	md = parts ? pcre2_match_data_create_from_pattern(parts, NULL) : NULL;
+	if (!md) {
+		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
+		               "malformed SEVERITY@SCOPE;PARTS");
+		goto out;
+	}
+	for (guint i = 0; i < facts->len; i++) {
+		const rec_fact *f = &g_array_index(facts, rec_fact, i);
+		GString *list = g_string_new(NULL);
+		GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+		double sum = 0, tol = reconcile_half_unit(number_decimals(f->value));
+		long n = 0;
+		size_t st, en;
+		if (strcmp(f->measure, "amount") && strcmp(f->measure, "change_amount") &&
+		    strcmp(f->measure, "prior_amount"))
+			goto next;
+		if (!rules_exec(rs, r, f->subject, 0, &st, &en))
+			goto next;
+		for (guint k = i + 1; k < facts->len; k++) {
+			const rec_fact *o = &g_array_index(facts, rec_fact, k);
+			int in = children ? rec_child_section(f->section, o->section) : !strcmp(o->section, f->section);
+			if (!in) {
+				if (children && !strncmp(o->section, f->section, strlen(f->section)))
+					continue; /* a deeper section */
+				break;
+			}
+			if (strcmp(o->measure, f->measure) || strcmp(o->unit, f->unit))
+				continue;
+			if (!children && rules_exec(rs, r, o->subject, 0, &st, &en))
+				break; /* the next total */
+			if (pcre2_match(parts, (PCRE2_SPTR)o->subject, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0 ||
+			    g_hash_table_contains(seen, children ? o->section : o->subject))
+				continue;
+			g_hash_table_add(seen, children ? o->section : o->subject);
+			sum += g_ascii_strtod(o->value, NULL);
+			tol += reconcile_half_unit(number_decimals(o->value));
+			g_string_append_printf(list, "%s%s %s", n ? " + " : "", o->subject, o->value);
+			n++;
+		}
+		if (n >= 2) {
+			double stated = g_ascii_strtod(f->value, NULL);
+			char *scope = g_strdup_printf("narrative %s: %s %s %s%s", f->section, f->subject, f->measure,
+			                              f->value, f->unit);
+			char *where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
+			char *msg = g_strdup_printf("stated %s%s; its %ld parts %s sum to %.2f", f->value, f->unit, n,
+			                            list->str, sum);
+			tol *= x->o->rounding_factor;
+			reconcile_emit(x, r, rec_recomputed(sum, f->value, tol), scope, stated, sum, tol, 1, where,
+			               msg);
+			instances++;
+			g_free(scope);
+			g_free(where);
+			g_free(msg);
+		}
+	next:
+		g_hash_table_unref(seen);
+		g_string_free(list, TRUE);
+	}
+	if (!instances)
+		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		               "the narrative lists no parts of such a total");
+out:
+	if (md)
+		pcre2_match_data_free(md);
+	if (parts)
+		pcre2_code_free(parts);
+	g_strfreev(spec);
+}
