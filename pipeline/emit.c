@@ -12,14 +12,14 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const emit_tables_head[] = { "doc", "table", "kind", "label", "title", "unit",
-	"first_page", "last_page", "header_rows", "rows", "cols", "note" };
-static const char *const emit_facts_head[] = { "doc", "table", "kind", "page", "row", "code", "label",
-	"column", "value", "unit" };
-static const char *const emit_narr_head[] = { "doc", "section", "page", "subject", "measure", "value",
-	"unit", "sentence" };
-static const char *const emit_doc_head[] = { "doc", "source", "sha256", "pages", "kind", "issuer", "year",
-	"amount_unit", "status", "error" };
+static const char *const emit_tables_head[] = { "doc",        "table",     "kind",        "label", "title", "unit",
+	                                        "first_page", "last_page", "header_rows", "rows",  "cols",  "note" };
+static const char *const emit_facts_head[] = { "doc",  "table", "kind",   "page",  "row",
+	                                       "code", "label", "column", "value", "unit" };
+static const char *const emit_narr_head[] = { "doc",     "section", "page", "subject",
+	                                      "measure", "value",   "unit", "sentence" };
+static const char *const emit_doc_head[] = { "doc",    "source", "sha256",      "pages",  "kind",
+	                                     "issuer", "year",   "amount_unit", "status", "error" };
 
 static char *emit_path(const char *dir, const char *name)
 {
@@ -118,35 +118,6 @@ static int emit_tables(const emit_opts *o, const segments *s, const grids *g, bx
 	return csvout_commit(&c, err);
 }
 
-/* The label of cell (R, K) (g_free): the nearest cell of type text on its left
- * in its row (the right block of a 收入 | 支出 table names its own rows; a form's
- * field name stands just before its value; an indicator's sign, unit and target
- * are typed otherwise and skipped), spaces removed; else the row's label. */
-static char *emit_label(grid_table *t, long r, long k)
-{
-	for (long c = k - 1; c >= 0; c--) {
-		grid_cell *x = grid_at(t, r, c);
-		if (!strcmp(x->type, "text") && *x->text) {
-			GString *o = g_string_new(NULL);
-			for (const char *p = x->text; *p; p++)
-				if (*p != ' ')
-					g_string_append_c(o, *p);
-			return g_string_free(o, FALSE);
-		}
-	}
-	return g_strdup(t->row[r].label);
-}
-
-/* The header path of cell (R, K): its own (a form's indicator), else its
- * column's for its row's block. */
-static const char *emit_path_of(grid_table *t, long r, long k)
-{
-	const grid_cell *x = grid_at(t, r, k);
-	if (x->path)
-		return x->path;
-	return t->row[r].block && *t->path2[k] ? t->path2[k] : t->path[k];
-}
-
 static int emit_facts(const emit_opts *o, const segments *s, const grids *g, bx_err *err)
 {
 	char *path = emit_path(o->dir, "facts.csv");
@@ -175,10 +146,10 @@ static int emit_facts(const emit_opts *o, const segments *s, const grids *g, bx_
 				csvout_long(&c, t->row[r].page);
 				csvout_long(&c, r + 1);
 				csvout_field(&c, t->row[r].code);
-				label = emit_label(t, r, k);
+				label = grid_cell_label(t, r, k);
 				csvout_field(&c, label);
 				g_free(label);
-				csvout_field(&c, emit_path_of(t, r, k));
+				csvout_field(&c, grid_cell_path(t, r, k));
 				csvout_field(&c, x->value);
 				csvout_field(&c, pct ? "%" : st->unit);
 				csvout_end(&c);

@@ -117,8 +117,8 @@ int grids_write(const grids *g, const char *path, bx_err *err)
 	fputc('\n', fp);
 	for (guint i = 0; i < g->tables->len; i++) {
 		grid_table *t = g_ptr_array_index(g->tables, i);
-		fprintf(fp, "table\t%ld\t%s\t%ld\t%ld\t%ld\t%.3f\n", t->no, t->method, t->rows, t->cols,
-		        t->header_rows, t->quality);
+		fprintf(fp, "table\t%ld\t%s\t%ld\t%ld\t%ld\t%.3f\n", t->no, t->method, t->rows, t->cols, t->header_rows,
+		        t->quality);
 		for (long c = 0; c < t->cols; c++) {
 			fprintf(fp, "col\t%ld\t%ld", t->no, c);
 			grids_put(fp, t->path[c]);
@@ -172,7 +172,8 @@ static const char *grids_text(const char *f)
 static int grids_need(tsv_reader *r, int n, bx_err *err)
 {
 	if (r->nfield != n)
-		return err_at(err, r->name, r->lineno, "'%s' record has %d fields, expected %d", r->field[0], r->nfield, n);
+		return err_at(err, r->name, r->lineno, "'%s' record has %d fields, expected %d", r->field[0], r->nfield,
+		              n);
 	return 0;
 }
 
@@ -212,7 +213,8 @@ static int grids_record(tsv_reader *r, grids *g, grid_table **t, int *ended, bx_
 		    tsv_long(r, 4, &cols, err) || tsv_long(r, 5, &hdr, err) || tsv_double(r, 6, &q, err))
 			return -1;
 		if (rows < 0 || cols < 0 || (cols > 0 && rows > GRIDS_MAX_CELLS / cols) || hdr < 0 || hdr > rows)
-			return err_at(err, r->name, r->lineno, "table size %ld x %ld (header %ld) refused", rows, cols, hdr);
+			return err_at(err, r->name, r->lineno, "table size %ld x %ld (header %ld) refused", rows, cols,
+			              hdr);
 		*t = grids_add_table(g, no, r->field[2], rows, cols);
 		(*t)->header_rows = hdr;
 		(*t)->quality = q;
@@ -296,4 +298,33 @@ grids *grids_read(const char *path, bx_err *err)
 		return NULL;
 	}
 	return g;
+}
+
+/* The label of cell (R, K) (g_free): the nearest cell of type text on its left
+ * in its row (the right block of a 收入 | 支出 table names its own rows; a form's
+ * field name stands just before its value; an indicator's sign, unit and target
+ * are typed otherwise and skipped), spaces removed; else the row's label. */
+char *grid_cell_label(grid_table *t, long r, long k)
+{
+	for (long c = k - 1; c >= 0; c--) {
+		grid_cell *x = grid_at(t, r, c);
+		if (!strcmp(x->type, "text") && *x->text) {
+			GString *o = g_string_new(NULL);
+			for (const char *p = x->text; *p; p++)
+				if (*p != ' ')
+					g_string_append_c(o, *p);
+			return g_string_free(o, FALSE);
+		}
+	}
+	return g_strdup(t->row[r].label);
+}
+
+/* The header path of cell (R, K): its own (a form's indicator), else its
+ * column's for its row's block. */
+const char *grid_cell_path(grid_table *t, long r, long k)
+{
+	const grid_cell *x = grid_at(t, r, k);
+	if (x->path)
+		return x->path;
+	return t->row[r].block && *t->path2[k] ? t->path2[k] : t->path[k];
 }

@@ -76,6 +76,13 @@ grid_cell *grid_at(grid_table *t, long r, long c);
 /* Sets a cell's type, value and text (copied); its path is left as it is. */
 void grid_set(grid_table *t, long r, long c, const char *type, const char *value, const char *text);
 
+/* The label of cell (R, K) (g_free): the nearest text cell on its left in its row
+ * (the right block of a 收入 | 支出 table names its own rows), spaces removed;
+ * else the row's label.  facts.csv and the reconcile stage name cells by it. */
+char *grid_cell_label(grid_table *t, long r, long k);
+/* The header path of cell (R, K) (owned by T): its own, else its column's for its row's block. */
+const char *grid_cell_path(grid_table *t, long r, long k);
+
 int grids_write(const grids *g, const char *path, bx_err *err);
 grids *grids_read(const char *path, bx_err *err);
 

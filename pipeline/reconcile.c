@@ -232,6 +232,10 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 					reconcile_tables_empty_note(&x, r, st, t);
 				else if (!strcmp(r->cls, "row-sum"))
 					reconcile_tables_row_sum(&x, r, st, t);
+				else if (!strcmp(r->cls, "line-sum"))
+					reconcile_tables_line_sum(&x, r, st, t);
+				else if (!strcmp(r->cls, "class-line"))
+					reconcile_tables_class_line(&x, r, st, t, g);
 				else if (!strcmp(r->cls, "total"))
 					reconcile_tables_total(&x, r, st, t);
 			}

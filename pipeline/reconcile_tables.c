@@ -471,3 +471,236 @@ void reconcile_tables_empty_note(rec_ctx *x, const rule *r, const seg_table *st,
 	g_free(scope);
 	g_free(where);
 }
+
+/* Compiles RE (UTF), or NULL. */
+static pcre2_code *rec_re(const char *re)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	return re ? pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL) : NULL;
+}
+
+static int rec_is(pcre2_code *re, pcre2_match_data *md, const char *s)
+{
+	return pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
+}
+
+/* line-sum: in a table whose lines print no code (a 收支总表), a total line = the
+ * sum of the lines next to it, per numeric column.  VALUE is
+ * SEVERITY@TOTAL;PART;DIR: regexes over the cell's label (the text on its left);
+ * the parts are the contiguous lines after (DIR after) or before (before) the
+ * total whose label matches PART; blank cells read as zero. */
+void reconcile_tables_line_sum(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 3);
+	pcre2_code *total = g_strv_length(spec) == 3 ? rec_re(spec[0]) : NULL, *part = total ? rec_re(spec[1]) : NULL;
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	long instances = 0;
+	int step = g_strv_length(spec) == 3 && !strcmp(spec[2], "before") ? -1 : 1;
+
+	if (!total || !part || !md) {
+		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
+		               "malformed SEVERITY@TOTAL;PART;DIR");
+		goto out;
+	}
+	for (long c = 0; c < t->cols; c++) {
+		if (!reconcile_numeric_col(t, c))
+			continue;
+		for (long row = t->header_rows; row < t->rows; row++) {
+			char *label = grid_cell_label(t, row, c);
+			double tv, sum = 0, tol;
+			int dec, pres, any = 0;
+			long n = 0;
+			if (strcmp(grid_at(t, row, c)->type, "number") != 0 || !rec_is(total, md, label)) {
+				g_free(label);
+				continue;
+			}
+			tv = reconcile_value(t, row, c, &dec, &pres);
+			tol = reconcile_half_unit(dec);
+			for (long k = row + step; k >= t->header_rows && k < t->rows; k += step) {
+				char *pl = grid_cell_label(t, k, c);
+				int pd, pp, is = rec_is(part, md, pl);
+				g_free(pl);
+				if (!is)
+					break;
+				sum += reconcile_value(t, k, c, &pd, &pp);
+				if (pp)
+					tol += reconcile_half_unit(pd);
+				any |= pp;
+				n++;
+			}
+			if (n && any) {
+				char *scope =
+				    g_strdup_printf("table %03ld %s / %s", st->no, label, grid_cell_path(t, row, c));
+				char *where = g_strdup_printf("table %03ld (%s) row %ld %s, column '%s', page %ld",
+				                              st->no, st->kind, row + 1, label,
+				                              grid_cell_path(t, row, c), t->row[row].page);
+				reconcile_compare(x, r, scope, tv, sum, tol * x->o->rounding_factor, where,
+				                  "total line vs sum of the lines it totals");
+				instances++;
+				g_free(scope);
+				g_free(where);
+			}
+			g_free(label);
+		}
+	}
+	if (!instances) {
+		char *scope = g_strdup_printf("table %03ld", st->no);
+		reconcile_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, scope, "no total line with its lines");
+		g_free(scope);
+	}
+out:
+	if (total)
+		pcre2_code_free(total);
+	if (part)
+		pcre2_code_free(part);
+	if (md)
+		pcre2_match_data_free(md);
+	g_strfreev(spec);
+}
+
+/* The class (3-digit) row of the first table of KINDS named NAME, or whose cell
+ * in the first numeric column matching FCOL (*CP) equals V to DEC decimals when
+ * NAME is NULL; -1 when none. */
+static long rec_class_row(rec_ctx *x, const grids *g, pcre2_code *kinds, pcre2_code *fcol, pcre2_match_data *md,
+                          const char *name, double v, int dec, grid_table **tp, const seg_table **sp, long *cp)
+{
+	for (guint ti = 0; ti < x->s->tables->len; ti++) {
+		const seg_table *st = &g_array_index(x->s->tables, seg_table, ti);
+		grid_table *t = reconcile_grid(g, st->no);
+		if (!t || !rec_is(kinds, md, st->kind))
+			continue;
+		for (long r = t->header_rows; r < t->rows; r++) {
+			if (strlen(t->row[r].code) != 3)
+				continue;
+			for (long c = 0; c < t->cols; c++) {
+				int d, p;
+				double w;
+				if (!reconcile_numeric_col(t, c) || !rec_is(fcol, md, t->path[c]))
+					continue;
+				w = reconcile_value(t, r, c, &d, &p);
+				if (name ? !strcmp(t->row[r].label, name) : p && fabs(w - v) < 0.5 * pow(10, -dec)) {
+					*tp = t;
+					*sp = st;
+					*cp = c;
+					return r;
+				}
+				break; /* the first such column only */
+			}
+		}
+		return -1; /* the first table of KINDS only */
+	}
+	return -1;
+}
+
+/* class-line: a class line of a summary table (no code printed: （八）社会保障和
+ * 就业支出) against its class row (3-digit code) in the function table.  VALUE is
+ * SEVERITY@SUMCOL;FKINDS;STRIP;FCOL: the summary's columns compared, the
+ * function table's kinds, the numbering STRIP removes from a line's label, and
+ * the function table's column (the first numeric one matching FCOL, where
+ * {year} stands for the document's year).  A line
+ * named like a class compares its amount with the class's first numeric cell;
+ * a line that names no class but prints a class's amount is a name fail
+ * (一般公共预算支出 printed where 201 一般公共服务支出 stands). */
+void reconcile_tables_class_line(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t, const grids *g)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 4), **yp;
+	pcre2_code *sumcol = g_strv_length(spec) == 4 ? rec_re(spec[0]) : NULL;
+	pcre2_code *fkinds = sumcol ? rec_re(spec[1]) : NULL, *strip = fkinds ? rec_re(spec[2]) : NULL, *fcol = NULL;
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	long instances = 0;
+
+	if (strip) {
+		/* {year} in FCOL stands for the document's year */
+		char *fre;
+		yp = g_strsplit(spec[3], "{year}", -1);
+		fre = g_strjoinv(segments_meta(x->s, "year"), yp);
+		fcol = rec_re(fre);
+		g_free(fre);
+		g_strfreev(yp);
+	}
+	if (!fcol || !md) {
+		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
+		               "malformed SEVERITY@SUMCOL;FKINDS;STRIP;FCOL");
+		goto out;
+	}
+	for (long c = 0; c < t->cols; c++) {
+		if (!reconcile_numeric_col(t, c))
+			continue;
+		for (long row = t->header_rows; row < t->rows; row++) {
+			const char *path = grid_cell_path(t, row, c);
+			char *label, *name, *scope, *where;
+			grid_table *ft = NULL;
+			const seg_table *fst = NULL;
+			double v;
+			int dec, pres;
+			long fr, fc = 0;
+			if (!rec_is(sumcol, md, path) || strcmp(grid_at(t, row, c)->type, "number") != 0)
+				continue;
+			v = reconcile_value(t, row, c, &dec, &pres);
+			label = grid_cell_label(t, row, c);
+			{
+				/* the label without its numbering (STRIP's match removed) */
+				GString *s = g_string_new(label);
+				if (pcre2_match(strip, (PCRE2_SPTR)label, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0) {
+					const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+					g_string_erase(s, (gssize)ov[0], (gssize)(ov[1] - ov[0]));
+				}
+				name = g_string_free(s, FALSE);
+			}
+			fr = rec_class_row(x, g, fkinds, fcol, md, name, 0, 0, &ft, &fst, &fc);
+			scope = g_strdup_printf("table %03ld %s / %s", st->no, label, path);
+			if (fr >= 0) {
+				int fd, fp;
+				double fv;
+				fv = reconcile_value(ft, fr, fc, &fd, &fp);
+				where = g_strdup_printf(
+				    "table %03ld (%s) row %ld, page %ld; table %03ld (%s) row %ld %s %s, column '%s', "
+				    "page %ld",
+				    st->no, st->kind, row + 1, t->row[row].page, fst->no, fst->kind, fr + 1,
+				    ft->row[fr].code, ft->row[fr].label, ft->path[fc], ft->row[fr].page);
+				reconcile_compare(x, r, scope, v, fv,
+				                  (reconcile_half_unit(dec) + reconcile_half_unit(fd)) *
+				                      x->o->rounding_factor,
+				                  where, "class line vs the class in the function table");
+				instances++;
+				g_free(where);
+			} else if (g_str_has_suffix(name, "支出") && v != 0 &&
+			           (fr = rec_class_row(x, g, fkinds, fcol, md, NULL, v, dec, &ft, &fst, &fc)) >= 0) {
+				char *msg = g_strdup_printf(
+				    "the line '%s' prints %s, the amount of class %s '%s' in table %03ld", label,
+				    grid_at(t, row, c)->text, ft->row[fr].code, ft->row[fr].label, fst->no);
+				where = g_strdup_printf(
+				    "table %03ld (%s) row %ld, page %ld; table %03ld (%s) row %ld, page %ld", st->no,
+				    st->kind, row + 1, t->row[row].page, fst->no, fst->kind, fr + 1, ft->row[fr].page);
+				reconcile_emit(x, r, "fail", scope, 0, 0, 0, 0, where, msg);
+				instances++;
+				g_free(msg);
+				g_free(where);
+			}
+			g_free(scope);
+			g_free(name);
+			g_free(label);
+		}
+	}
+	if (!instances) {
+		char *scope = g_strdup_printf("table %03ld", st->no);
+		reconcile_emit(x, r, "not_applicable", scope, 0, 0, 0, 0, scope,
+		               "no class line found in a function table");
+		g_free(scope);
+	}
+out:
+	if (sumcol)
+		pcre2_code_free(sumcol);
+	if (fkinds)
+		pcre2_code_free(fkinds);
+	if (strip)
+		pcre2_code_free(strip);
+	if (fcol)
+		pcre2_code_free(fcol);
+	if (md)
+		pcre2_match_data_free(md);
+	g_strfreev(spec);
+}
