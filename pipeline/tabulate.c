@@ -281,13 +281,17 @@ static void tab_tabs(const layout_page *pg, long from, long to, GArray *rows)
 	}
 }
 
+/* The text of a row, its cells joined without separators or spaces: a header
+ * repeated after a page break has the same key even where the aligned method
+ * cut it into other columns on that page (its columns come from that page's
+ * amounts). */
 static char *tab_row_key(const raw_row *r)
 {
 	GString *k = g_string_new(NULL);
 	for (guint c = 0; c < r->cells->len; c++)
-		g_string_append_printf(k, "%s\x1f", (char *)g_ptr_array_index(r->cells, c));
-	while (k->len && k->str[k->len - 1] == '\x1f')
-		g_string_truncate(k, k->len - 1);
+		for (const char *p = g_ptr_array_index(r->cells, c); *p; p++)
+			if (!g_ascii_isspace(*p))
+				g_string_append_c(k, *p);
 	return g_string_free(k, FALSE);
 }
 
