@@ -1,7 +1,7 @@
 /* gen.c — bx-gen: synthetic disclosures with known answers, drawn with cairo.
  *
  * usage: bx-gen [--seed N] [--docs N] [--first N] [--style S] [--plant P]
- *               [--orient portrait|landscape] OUTDIR
+ *               [--orient portrait|landscape] [--format pdf|html] OUTDIR
  * Writes, for each document NAME (NNNN-style-orientation-plant):
  *   OUTDIR/NAME.pdf            the document
  *   OUTDIR/NAME/NNN.csv        the expected grid of each table, in the pipeline's
@@ -23,6 +23,9 @@
  * Each document has a function table and an economic basic-expenditure table,
  * in 万元 or 元 (the unit line says which), and most have narrative pages first.
  * Text uses the WenQuanYi Zen Hei font (Debian fonts-wqy-zenhei).
+ * --format html writes NAME.html instead (NAME with the style "writer"): the same
+ * data, narrative and tables as HTML for LibreOffice Writer to print once
+ * (corpus/office/make-office.sh); the truth files are the same.
  */
 #include <cairo.h>
 #include <cairo-pdf.h>
@@ -324,13 +327,113 @@ static double gen_narrative(const gen_page *pg)
 	return y;
 }
 
+/* Writes the truth of D into DIR (made if missing): the expected grids of its
+ * tables FN and ECO and its findings.  Returns 0 or -1 (reported on stderr). */
+static int gen_truth(const gendata_doc *d, const char *dir, const gen_table *fn, const gen_table *eco)
+{
+	char *e1 = g_strdup_printf("%s/001.csv", dir), *e2 = g_strdup_printf("%s/002.csv", dir);
+	char *ft = g_strdup_printf("%s/findings.tsv", dir);
+	int rc = 0;
+	if (g_mkdir_with_parents(dir, 0777) != 0) {
+		fprintf(stderr, "bx-gen: cannot make '%s'\n", dir);
+		rc = -1;
+	} else if (gen_expected(d, fn, e1) != 0 || gen_expected(d, eco, e2) != 0) {
+		rc = -1;
+	} else if (!g_file_set_contents(ft, d->findings->str, (gssize)d->findings->len, NULL)) {
+		fprintf(stderr, "bx-gen: cannot write '%s'\n", ft);
+		rc = -1;
+	}
+	g_free(e1);
+	g_free(e2);
+	g_free(ft);
+	return rc;
+}
+
+/* Appends S to O with &, < and > escaped. */
+static void gen_html_text(GString *o, const char *s)
+{
+	char *e = g_markup_escape_text(s, -1);
+	g_string_append(o, e);
+	g_free(e);
+}
+
+/* One table as HTML: title, unit line, a bordered table with the merged first
+ * header row (colspan) repeated on every page (thead). */
+static void gen_html_table(GString *o, const gendata_doc *d, const gen_table *t)
+{
+	g_string_append(o, "<p align=\"center\" style=\"font-size:12pt\">");
+	gen_html_text(o, t->t->title);
+	g_string_append_printf(o, "</p>\n<p align=\"right\">单位：%s</p>\n", d->yuan ? "元" : "万元");
+	g_string_append(o, "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n<thead>\n<tr><td colspan=\"2\">");
+	gen_html_text(o, t->t->subject);
+	g_string_append_printf(o, "</td><td colspan=\"3\">%d年预算数</td></tr>\n<tr><td>科目编码</td><td>科目名称</td>", d->year);
+	for (int k = 0; k < 3; k++)
+		g_string_append_printf(o, "<td align=\"center\">%s</td>", t->t->col[k]);
+	g_string_append(o, "</tr>\n</thead>\n<tbody>\n");
+	for (guint r = 0; r < t->t->rows->len; r++) {
+		g_string_append(o, "<tr>");
+		for (int c = 0; c < 5; c++) {
+			char *txt = gen_cell(d, t, r, c);
+			g_string_append(o, c >= 2 ? "<td align=\"right\">" : "<td>");
+			gen_html_text(o, txt);
+			g_string_append(o, "</td>");
+			g_free(txt);
+		}
+		g_string_append(o, "</tr>\n");
+	}
+	g_string_append(o, "</tbody>\n</table>\n");
+}
+
+/* Writes document D as OUT/NAME.html (for LibreOffice Writer to print) with its
+ * truth in OUT/NAME/; NAME is D's name with the style replaced by "writer".
+ * Returns 0 or -1 (reported on stderr). */
+static int gen_html(const gendata_doc *d, const char *out)
+{
+	gen_page pg = { NULL, d, 0, 0, 2, 0 };
+	gen_table fn, eco;
+	GString *o = g_string_new(NULL);
+	const char *tail = strchr(strchr(d->name, '-') + 1, '-');
+	char *name = g_strdup_printf("%.4s-writer%s", d->name, tail);
+	char *html = g_strdup_printf("%s/%s.html", out, name), *dir = g_strdup_printf("%s/%s", out, name);
+	int rc;
+
+	pg.pw = d->landscape ? 842 : 595;
+	gen_layout(&pg, &fn, &d->fn, 0);
+	gen_layout(&pg, &eco, &d->eco, 0);
+	g_string_append_printf(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"
+	                       "<style>@page { size: A4 %s; margin: 2cm } body { font-family: 'WenQuanYi Zen Hei'; font-size: 10.5pt }"
+	                       " td { font-size: 9pt }</style>\n</head>\n<body>\n",
+	                       name, d->landscape ? "landscape" : "portrait");
+	for (guint i = 0; i < d->narrative->len; i++) {
+		const gendata_line *l = &g_array_index(d->narrative, gendata_line, i);
+		g_string_append(o, l->level == 0 ? "<p align=\"center\" style=\"font-size:16pt\">"
+		                   : l->level == 3 ? "<p style=\"text-indent:2em\">" : "<p>");
+		gen_html_text(o, l->text);
+		g_string_append(o, "</p>\n");
+	}
+	if (d->narrative->len)
+		g_string_append(o, "<p style=\"page-break-before: always\"></p>\n");
+	gen_html_table(o, d, &fn);
+	g_string_append(o, "<p style=\"page-break-before: always\"></p>\n");
+	gen_html_table(o, d, &eco);
+	g_string_append(o, "</body>\n</html>\n");
+	rc = g_file_set_contents(html, o->str, (gssize)o->len, NULL) ? 0 : -1;
+	if (rc)
+		fprintf(stderr, "bx-gen: cannot write '%s'\n", html);
+	else
+		rc = gen_truth(d, dir, &fn, &eco);
+	g_string_free(o, TRUE);
+	g_free(name);
+	g_free(html);
+	g_free(dir);
+	return rc;
+}
+
 /* Writes document D into OUT; returns 0 or -1 (reported on stderr). */
 static int gen_document(const gendata_doc *d, const char *out)
 {
 	gen_page pg = { NULL, d, d->landscape ? 842 : 595, d->landscape ? 595 : 842, 2, 0 };
 	char *pdf = g_strdup_printf("%s/%s.pdf", out, d->name), *dir = g_strdup_printf("%s/%s", out, d->name);
-	char *e1 = g_strdup_printf("%s/001.csv", dir), *e2 = g_strdup_printf("%s/002.csv", dir);
-	char *ft = g_strdup_printf("%s/findings.tsv", dir);
 	cairo_surface_t *surf;
 	gen_table fn, eco;
 	int rc = 0;
@@ -374,24 +477,17 @@ static int gen_document(const gendata_doc *d, const char *out)
 		rc = -1;
 	}
 	cairo_surface_destroy(surf);
-	if (rc == 0 && (gen_expected(d, &fn, e1) != 0 || gen_expected(d, &eco, e2) != 0))
-		rc = -1;
-	if (rc == 0 && !g_file_set_contents(ft, d->findings->str, (gssize)d->findings->len, NULL)) {
-		fprintf(stderr, "bx-gen: cannot write '%s'\n", ft);
-		rc = -1;
-	}
+	if (rc == 0)
+		rc = gen_truth(d, dir, &fn, &eco);
 out:
 	g_free(pdf);
 	g_free(dir);
-	g_free(e1);
-	g_free(e2);
-	g_free(ft);
 	return rc;
 }
 
 static const char usage[] =
 	"usage: bx-gen [--seed N] [--docs N] [--first N] [--style S] [--plant P]\n"
-	"              [--orient portrait|landscape] OUTDIR\n"
+	"              [--orient portrait|landscape] [--format pdf|html] OUTDIR\n"
 	"Writes N synthetic disclosures (default 1) with their expected tables and findings.\n"
 	"Styles: ruled hrules norules splitcodes wrapped long twotables (default: cycled)\n"
 	"Plants: none cents large total rounding narrative share growth cross (default: cycled)\n";
@@ -401,7 +497,7 @@ int main(int argc, char **argv)
 	const char *style = NULL, *plant = NULL;
 	guint64 seed = 1;
 	long docs = 1, first = 0;
-	int orient = -1, i = 1;
+	int orient = -1, i = 1, html = 0;
 
 	for (; i + 1 < argc && !strncmp(argv[i], "--", 2); i += 2) {
 		const char *opt = argv[i], *val = argv[i + 1];
@@ -416,11 +512,13 @@ int main(int argc, char **argv)
 			style = val;
 		else if (!strcmp(opt, "--plant"))
 			plant = val;
+		else if (!strcmp(opt, "--format"))
+			html = !strcmp(val, "html") ? 1 : !strcmp(val, "pdf") ? 0 : 2;
 		else if (!strcmp(opt, "--orient"))
 			orient = !strcmp(val, "landscape") ? 1 : !strcmp(val, "portrait") ? 0 : 2;
 		else
 			break;
-		if ((end && (*end || end == val)) || docs < 0 || first < 0 || orient > 1) {
+		if ((end && (*end || end == val)) || docs < 0 || first < 0 || orient > 1 || html > 1) {
 			fprintf(stderr, "bx-gen: bad %s '%s'\n", opt, val);
 			return 64;
 		}
@@ -437,7 +535,7 @@ int main(int argc, char **argv)
 			gendata_release(&d);
 			return 64;
 		}
-		rc = gen_document(&d, argv[i]);
+		rc = html ? gen_html(&d, argv[i]) : gen_document(&d, argv[i]);
 		gendata_release(&d);
 		if (rc != 0)
 			return 70;
