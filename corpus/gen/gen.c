@@ -361,7 +361,7 @@ static void gen_html_text(GString *o, const char *s)
  * header row (colspan) repeated on every page (thead). */
 static void gen_html_table(GString *o, const gendata_doc *d, const gen_table *t)
 {
-	g_string_append(o, "<p align=\"center\" style=\"font-size:12pt\">");
+	g_string_append(o, "<p align=\"center\" style=\"font-size:14pt\">");
 	gen_html_text(o, t->t->title);
 	g_string_append_printf(o, "</p>\n<p align=\"right\">单位：%s</p>\n", d->yuan ? "元" : "万元");
 	g_string_append(o, "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n<thead>\n<tr><td colspan=\"2\">");
