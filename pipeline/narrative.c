@@ -71,11 +71,14 @@ static char *narrative_subject(rules_set *rs, const char *raw, const char *headi
 	return g_strdup(r->value);
 }
 
-/* Appends one fact per subject of SUBJECTS ("收入|支出" is two). */
+/* Appends one fact per subject of SUBJECTS ("收入|支出" is two; "" is one fact
+ * without a subject, such as a prior amount opening a paragraph). */
 static void narrative_emit(GArray *out, const seg_para *p, const char *subjects, const char *measure,
                            const char *value, const char *unit, const char *sent)
 {
-	gchar **each = g_strsplit(subjects, "|", -1);
+	gchar **each = *subjects ? g_strsplit(subjects, "|", -1) : g_strsplit("-", "|", -1);
+	if (!*subjects)
+		each[0][0] = '\0';
 	for (int k = 0; each[k]; k++) {
 		narrative_fact f = { g_strdup(p->section), g_strdup(each[k]), g_strdup(measure), g_strdup(value),
 		                     g_strdup(unit), g_strdup(sent), p->page };

@@ -56,6 +56,8 @@ char *segment_line_text(const char *text)
 	return g_string_free(out, FALSE);
 }
 
+#define SEG_TITLE_TAIL 6 /* characters of a title's tail wrapped onto its own line */
+
 static int seg_is_title_shape(const char *t)
 {
 	return g_utf8_strlen(t, -1) <= SEG_TITLE_MAX && !strstr(t, "。") && !strstr(t, "；") &&
@@ -585,6 +587,35 @@ static int seg_table_line(seg_state *st, GArray *items, guint i, rules_set *rs)
 	return 0;
 }
 
+/* A title broken over two lines of one page (…基本支出预 / 算表): when the next
+ * line is a short tail ending in 表 (at most SEG_TITLE_TAIL characters, itself no
+ * title) and the two lines joined match a title rule, item I takes the joined
+ * text (*TEXT and *REST point to it) and the tail is dropped.  Returns the rule. */
+static const rule *seg_wrapped_title(GArray *items, guint i, const char *rest, rules_set *rs, const char **text,
+                                     const char **rest_out)
+{
+	seg_item *it = &g_array_index(items, seg_item, i);
+	seg_item *nx = i + 1 < items->len ? &g_array_index(items, seg_item, i + 1) : NULL;
+	const rule *title;
+	char *joined;
+
+	if (!nx || nx->dropped || nx->page != it->page || g_utf8_strlen(nx->text, -1) > SEG_TITLE_TAIL ||
+	    !g_str_has_suffix(nx->text, "表") || rules_match(rs, "title", nx->text, NULL, NULL))
+		return NULL;
+	joined = g_strconcat(rest, nx->text, NULL);
+	title = seg_is_title_shape(joined) ? rules_match(rs, "title", joined, NULL, NULL) : NULL;
+	if (!title) {
+		g_free(joined);
+		return NULL;
+	}
+	g_free(it->text);
+	it->text = joined;
+	it->skip = 0;
+	*text = *rest_out = joined;
+	nx->dropped = 1;
+	return title;
+}
+
 static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 {
 	char *pending_label = NULL;
@@ -604,6 +635,8 @@ static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 		label = seg_label(rs, text, &rest);
 		if (seg_is_title_shape(rest))
 			title = rules_match(rs, "title", rest, NULL, NULL);
+		if (!title && !label && *rest && seg_is_title_shape(rest))
+			title = seg_wrapped_title(items, i, rest, rs, &text, &rest);
 		if (label && !*rest) { /* a label alone: the title follows */
 			g_free(pending_label);
 			pending_label = label;

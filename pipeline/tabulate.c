@@ -116,21 +116,41 @@ static int tab_crossed(const GArray *rules, int vertical, double at, double alon
 	return 0;
 }
 
+/* Whether a line has a word that reads as an amount. */
+static int tab_has_amount(const layout_page *pg, const layout_line *l)
+{
+	for (guint k = l->word0; k < l->word0 + l->nword; k++)
+		if (number_parse(g_array_index(pg->words, layout_word, k).text, NULL) == NUM_NUMBER)
+			return 1;
+	return 0;
+}
+
 /* Ruled method; returns 0, or -1 when the page lacks the rulings for it.  A cell
  * is the face the rulings enclose: where an inner ruling is missing, cells are
  * merged, and the text goes to the merged cell's top-left column and band. */
 static int tab_ruled(const layout_page *pg, long from, long to, GArray *rows)
 {
-	double ry0, ry1, xmin, xmax;
+	double ry0, ry1, xmin, xmax, yb;
 	GArray *xs = g_array_new(FALSE, FALSE, sizeof(double));
 	GArray *ys = g_array_new(FALSE, FALSE, sizeof(double));
 	long ncols, base = (long)rows->len;
 	GHashTable *index = g_hash_table_new(g_direct_hash, g_direct_equal);
 
 	tab_extent(pg, from, to, &ry0, &ry1);
+	yb = ry0;
+	/* column edges are the vertical rulings that reach the rows with amounts: one
+	 * that divides only header cells (a repeated header printed without its
+	 * merged cell) makes no column */
+	for (long i = from; i <= to; i++) {
+		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
+		if (tab_has_amount(pg, l)) {
+			yb = l->y0;
+			break;
+		}
+	}
 	for (guint i = 0; i < pg->vrules->len; i++) {
 		const layout_rule *v = &g_array_index(pg->vrules, layout_rule, i);
-		if (MIN(v->y1, ry1) - MAX(v->y0, ry0) > 4)
+		if (MIN(v->y1, ry1) - MAX(v->y0, yb) > 4)
 			g_array_append_val(xs, v->x0);
 	}
 	tab_snap(xs);
@@ -205,14 +225,6 @@ static int tab_ruled(const layout_page *pg, long from, long to, GArray *rows)
 	return 0;
 }
 
-/* Whether a line has a word that reads as an amount. */
-static int tab_has_amount(const layout_page *pg, const layout_line *l)
-{
-	for (guint k = l->word0; k < l->word0 + l->nword; k++)
-		if (number_parse(g_array_index(pg->words, layout_word, k).text, NULL) == NUM_NUMBER)
-			return 1;
-	return 0;
-}
 
 /* Aligned method: rows are lines, columns the merged extents of the words of
  * the lines that hold amounts (or, without two such lines, of every line with
@@ -282,13 +294,17 @@ static void tab_tabs(const layout_page *pg, long from, long to, GArray *rows)
 	}
 }
 
+/* The text of a row, its cells joined without separators or spaces: a header
+ * repeated after a page break has the same key even where the aligned method
+ * cut it into other columns on that page (its columns come from that page's
+ * amounts). */
 static char *tab_row_key(const raw_row *r)
 {
 	GString *k = g_string_new(NULL);
 	for (guint c = 0; c < r->cells->len; c++)
-		g_string_append_printf(k, "%s\x1f", (char *)g_ptr_array_index(r->cells, c));
-	while (k->len && k->str[k->len - 1] == '\x1f')
-		g_string_truncate(k, k->len - 1);
+		for (const char *p = g_ptr_array_index(r->cells, c); *p; p++)
+			if (!g_ascii_isspace(*p))
+				g_string_append_c(k, *p);
 	return g_string_free(k, FALSE);
 }
 
@@ -367,6 +383,34 @@ static int tab_is_data_row(grid_table *t, long r, rules_set *rs)
 			return 1;
 	}
 	return 0;
+}
+
+/* Whether row R of a continuation page repeats header text: no amount, no code,
+ * and every cell a piece of HDRTEXT (the first page's header rows joined).  A
+ * repeated header may be cut into other rows and columns than the first one
+ * (a producer that prints it without some of its rulings). */
+static int tab_header_words(const raw_row *r, const char *hdrtext, rules_set *rs)
+{
+	int any = 0;
+	for (guint c = 0; c < r->cells->len; c++) {
+		const char *cell = g_ptr_array_index(r->cells, c);
+		GString *k;
+		int in;
+		if (!*cell)
+			continue;
+		if (number_parse(cell, NULL) == NUM_NUMBER || tab_is_code(rs, "code", cell) || tab_is_code(rs, "code-part", cell))
+			return 0;
+		k = g_string_new(NULL);
+		for (const char *p = cell; *p; p++)
+			if (!g_ascii_isspace(*p))
+				g_string_append_c(k, *p);
+		in = k->len && strstr(hdrtext, k->str) != NULL;
+		g_string_free(k, TRUE);
+		if (!in)
+			return 0;
+		any = 1;
+	}
+	return any;
 }
 
 /* Text of header cell (R, C) of the header rows RAW (missing cells are ""). */
@@ -633,12 +677,14 @@ static long tab_header_rows(grid_table *t, GArray *raw, rules_set *rs)
 /* Builds the grid of table NO from RAW rows (see the file comment). */
 static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules_set *rs)
 {
-	long ncols = 0, hdr = 0, nrows;
+	long ncols = 0, hdr = 0, nrows, first_page = raw->len ? g_array_index(raw, raw_row, 0).page : 0;
 	grid_table *t;
 	GHashTable *headers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GArray *keep = g_array_new(FALSE, FALSE, sizeof(guint));
 	GArray *rhead = g_array_new(FALSE, TRUE, sizeof(raw_row));
 	long body = 0, consistent = 0;
+	GString *hdrtext = g_string_new(NULL); /* the header rows' texts, joined */
+	int leading = 0; /* rows above the first body row of a continuation page */
 
 	for (guint i = 0; i < raw->len; i++) {
 		raw_row *r = &g_array_index(raw, raw_row, i);
@@ -661,16 +707,22 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	for (guint i = 0; i < raw->len; i++) {
 		raw_row *r = &g_array_index(raw, raw_row, i);
 		char *key = tab_row_key(r);
+		if (i > 0 && r->page != g_array_index(raw, raw_row, i - 1).page)
+			leading = 1; /* the top of a continuation page */
 		if ((long)i < hdr) {
+			g_string_append(hdrtext, key);
 			g_hash_table_add(headers, key);
-		} else if (*key == '\0' || g_hash_table_contains(headers, key)) {
+		} else if (*key == '\0' || g_hash_table_contains(headers, key) ||
+		           (leading && r->page != first_page && tab_header_words(r, hdrtext->str, rs))) {
 			g_free(key); /* a header repeated after a page break, or an empty row */
 			continue;
 		} else {
 			g_free(key);
 		}
+		leading = 0;
 		g_array_append_val(keep, i);
 	}
+	g_string_free(hdrtext, TRUE);
 	/* the real table, without the dropped rows */
 	g_ptr_array_remove(g->tables, t);
 	nrows = (long)keep->len;

@@ -1,18 +1,26 @@
-/* eval.c — bx-eval: accuracy of the tables stage against ground truth, one line
- * per document and a total.
+/* eval.c — bx-eval: accuracy of the pipeline against ground truth, one line per
+ * document, then by style, by orientation and by planted error, and a total.
  *
- * usage: bx-eval [--min-cells PCT] [--min-recall PCT] GENDIR CORPUSDIR
- * GENDIR holds documents made by bx-gen (STYLE.pdf with STYLE/NNN.csv); CORPUSDIR
- * is corpus/ (the PDFs under real/ with expected/<name>.inventory.tsv and, where read by
- * hand, expected/tables/<name>/NNN.csv).  For each document: table detection
- * recall and precision (a found table counts when it is the expected table of
- * that number: the generated tables by number, the real ones by title), and cell
- * accuracy: expected cells found with the same text in the same row and column
- * (whitespace aside), over all cells and over the numeric ones; for generated
- * documents with planted errors (findings.tsv), the recall of the expected fail
- * and rounding findings and the precision of the table-arithmetic findings
- * reported (code trees, totals, row and cross-table sums).  Exits 1 when the
- * totals fall under the minimums.
+ * usage: bx-eval [--min-cells PCT] [--min-recall PCT] [--min-findings PCT]
+ *                [--min-precision PCT] GENDIR CORPUSDIR
+ * GENDIR holds documents made by bx-gen (NAME.pdf with NAME/NNN.csv and
+ * NAME/findings.tsv; NAME is NNNN-style-orientation-plant) and may hold, under
+ * GENDIR/.., nothing else of interest; CORPUSDIR is corpus/: the PDFs under real/
+ * with expected/<name>.inventory.tsv and, where read by hand,
+ * expected/tables/<name>/NNN.csv, and the documents printed once by LibreOffice
+ * under office/ (NAME.pdf with office/NAME/NNN.csv and findings.tsv, scored like
+ * generated ones).  For each document: table detection recall and precision (a
+ * found table counts when it is the expected table of that number: the
+ * generated tables by number, the real ones by title), and cell accuracy:
+ * expected cells found with the same text in the same row and column
+ * (whitespace aside), over all cells and over the numeric ones; for documents
+ * with findings.tsv, the pipeline runs on to the narrative facts and the
+ * reconciliation, and the expected fail and rounding findings are matched
+ * (recall) as are the findings it reports in the families the generator plants
+ * (code trees, totals, row sums, cross-table totals, narrative amounts, shares,
+ * growth: precision).  Every missed cell and finding, and every unexpected
+ * finding, is printed with its document.  Exits 1 when the totals fall under
+ * the minimums.
  */
 #include <glib.h>
 #include <stdio.h>
@@ -22,6 +30,7 @@
 
 #include "../../extractors/extract.h"
 #include "../../pipeline/csvio.h"
+#include "../../pipeline/emit.h"
 #include "../../pipeline/grids.h"
 #include "../../pipeline/layout.h"
 #include "../../pipeline/number.h"
@@ -30,13 +39,22 @@
 #include "../../pipeline/tabulate.h"
 
 typedef struct {
-	long tables_expected, tables_found, tables_right;
+	long docs, tables_expected, tables_found, tables_right;
 	long cells, cells_right, nums, nums_right;
 	long findings_expected, findings_found, reported, reported_right; /* planted errors */
 } eval_score;
 
+/* A named score (a style, an orientation, a planted kind), in first-seen order. */
+typedef struct {
+	char *name;
+	eval_score sc;
+} eval_group;
+
+#define EVAL_SHOW 8 /* misses printed per document */
+
 static void eval_add(eval_score *a, const eval_score *b)
 {
+	a->docs += b->docs;
 	a->tables_expected += b->tables_expected;
 	a->tables_found += b->tables_found;
 	a->tables_right += b->tables_right;
@@ -48,6 +66,27 @@ static void eval_add(eval_score *a, const eval_score *b)
 	a->findings_found += b->findings_found;
 	a->reported += b->reported;
 	a->reported_right += b->reported_right;
+}
+
+static void eval_group_add(GPtrArray *groups, const char *name, const eval_score *sc)
+{
+	eval_group *g = NULL;
+	for (guint i = 0; i < groups->len && !g; i++)
+		if (!strcmp(((eval_group *)g_ptr_array_index(groups, i))->name, name))
+			g = g_ptr_array_index(groups, i);
+	if (!g) {
+		g = g_new0(eval_group, 1);
+		g->name = g_strdup(name);
+		g_ptr_array_add(groups, g);
+	}
+	eval_add(&g->sc, sc);
+}
+
+static void eval_group_free(gpointer p)
+{
+	eval_group *g = p;
+	g_free(g->name);
+	g_free(g);
 }
 
 static double eval_pct(long a, long b)
@@ -74,8 +113,9 @@ static int eval_keep(void *ctx, char **f, int n, long record)
 	return 0;
 }
 
-/* Scores the cells of table NO of G against the expected grid in CSV. */
-static void eval_cells(const grids *g, long no, const char *csv, eval_score *sc)
+/* Scores the cells of table NO of G against the expected grid in CSV; prints
+ * the misses of document DOC (up to EVAL_SHOW, counted in *SHOWN). */
+static void eval_cells(const char *doc, const grids *g, long no, const char *csv, eval_score *sc, int *shown)
 {
 	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	grid_table *t = NULL;
@@ -92,20 +132,23 @@ static void eval_cells(const grids *g, long no, const char *csv, eval_score *sc)
 	for (guint r = 0; r < rows->len; r++) {
 		gchar **want = g_ptr_array_index(rows, r);
 		for (long c = 0; want[c]; c++) {
-			char *a = eval_squeeze(want[c]);
+			char *a = eval_squeeze(want[c]), *b = NULL;
 			int num = number_parse(a, NULL) == NUM_NUMBER, right = 0;
 			if (t && (long)r < t->rows && c < t->cols) {
-				char *b = eval_squeeze(grid_at(t, (long)r, c)->text);
+				b = eval_squeeze(grid_at(t, (long)r, c)->text);
 				right = !strcmp(a, b);
-				g_free(b);
 			}
 			if (*a) {
 				sc->cells++;
 				sc->cells_right += right;
 				sc->nums += num;
 				sc->nums_right += num && right;
+				if (!right && (*shown)++ < EVAL_SHOW)
+					printf("  miss %s table %03ld row %u col %ld: expected '%s', found %s%s%s\n", doc, no, r + 1,
+					       c + 1, a, b ? "'" : "", b ? b : "no such cell", b ? "'" : "");
 			}
 			g_free(a);
+			g_free(b);
 		}
 	}
 	g_ptr_array_unref(rows);
@@ -120,6 +163,7 @@ static int eval_run(const char *pdf, rules_set *srs, rules_set *trs, segments **
 	bx_err err;
 	layout_doc *L;
 
+	fflush(stdout); /* extraction forks: nothing buffered may be written twice */
 	extract_opts_init(&o);
 	o.input = pdf;
 	o.output = lay;
@@ -137,50 +181,81 @@ static int eval_run(const char *pdf, rules_set *srs, rules_set *trs, segments **
 	return 0;
 }
 
-/* Whether CHECK is one of the table arithmetic checks the planted errors are
- * about (a generated page holds one table, so the checks of a whole disclosure,
- * such as the tables it requires, do not apply to it). */
+/* Whether CHECK is one of the checks the planted errors are about: table
+ * arithmetic and the narrative against the tables and itself (the checks of a
+ * whole disclosure, such as the tables it requires, do not apply to two tables). */
 static int eval_table_check(const char *check)
 {
-	static const char *const prefix[] = { "code-tree", "total-row", "row-", "three-public", "cross-" };
+	static const char *const prefix[] = { "code-tree", "total-row", "row-", "three-public", "cross-", "na-",
+	                                      "share-", "growth-", "code-name", "item-budget" };
 	for (size_t i = 0; i < G_N_ELEMENTS(prefix); i++)
 		if (g_str_has_prefix(check, prefix[i]))
 			return 1;
 	return 0;
 }
 
-/* Reconciles S and G with rules/checks.rules and scores the fail and rounding
- * findings against EXPECTED (lines "check<TAB>status<TAB>scope text"). */
-static void eval_findings(const segments *s, const grids *g, const char *expected, eval_score *sc)
+/* Removes DIR and the files and folders under it. */
+static void eval_rmtree(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	const char *f;
+	while (d && (f = g_dir_read_name(d)) != NULL) {
+		char *p = g_build_filename(dir, f, NULL);
+		if (g_file_test(p, G_FILE_TEST_IS_DIR))
+			eval_rmtree(p);
+		else if (unlink(p) != 0)
+			fprintf(stderr, "bx-eval: cannot remove '%s'\n", p);
+		g_free(p);
+	}
+	if (d)
+		g_dir_close(d);
+	if (rmdir(dir) != 0)
+		fprintf(stderr, "bx-eval: cannot remove '%s'\n", dir);
+}
+
+/* Whether reconcile row R is the expected finding LINE ("check<TAB>status<TAB>scope text"). */
+static int eval_finding_is(gchar **r, const char *line)
+{
+	gchar **f = g_strsplit(line, "\t", 3);
+	int same = g_strv_length(f) == 3 && g_strv_length(r) >= 4 && !strcmp(r[1], f[0]) && !strcmp(r[2], f[1]) &&
+	           strstr(r[3], f[2]) != NULL;
+	g_strfreev(f);
+	return same;
+}
+
+/* Runs S and G on through the narrative facts (bx-emit) and the checks
+ * (rules/checks.rules) and scores the fail and rounding findings of document
+ * DOC against EXPECTED. */
+static void eval_findings(const char *doc, const segments *s, const grids *g, const char *expected, eval_score *sc)
 {
 	char *dir = g_dir_make_tmp("bx-eval-XXXXXX", NULL);
 	char *seg = g_build_filename(dir, "s.bxs", NULL), *grid = g_build_filename(dir, "g.bxg", NULL);
-	char *rec = g_build_filename(dir, "r.csv", NULL);
-	reconcile_opts ro = { seg, grid, "rules/checks.rules", rec, NULL, 0, 1.0 };
+	char *rec = g_build_filename(dir, "r.csv", NULL), *narr = g_build_filename(dir, "narrative.csv", NULL);
+	emit_opts eo = { seg, grid, "rules/narrative.rules", dir, 0 };
+	reconcile_opts ro = { seg, grid, "rules/checks.rules", rec, narr, 0, 1.0 };
 	reconcile_counts n;
 	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	gchar *data = NULL, **want;
+	bx_status st;
 	bx_err err;
 
-	if (!dir || segments_write(s, seg, &err) || grids_write(g, grid, &err) || reconcile_run(&ro, &n, &err) ||
-	    csvin_read(rec, eval_keep, rows, &err) || !g_file_get_contents(expected, &data, NULL, NULL)) {
-		fprintf(stderr, "bx-eval: findings: %s\n", err.msg);
+	if (!dir || segments_write(s, seg, &err) || grids_write(g, grid, &err) || emit_run(&eo, &st, &err) ||
+	    reconcile_run(&ro, &n, &err) || csvin_read(rec, eval_keep, rows, &err) ||
+	    !g_file_get_contents(expected, &data, NULL, NULL)) {
+		fprintf(stderr, "bx-eval: findings of %s: %s\n", doc, dir ? err.msg : "no temporary folder");
 		goto out;
 	}
 	want = g_strsplit(data, "\n", -1);
 	for (int k = 0; want[k]; k++) {
-		gchar **f = g_strsplit(want[k], "\t", 3);
-		if (g_strv_length(f) == 3) {
-			sc->findings_expected++;
-			for (guint i = 1; i < rows->len; i++) {
-				gchar **r = g_ptr_array_index(rows, i);
-				if (g_strv_length(r) >= 4 && !strcmp(r[1], f[0]) && !strcmp(r[2], f[1]) && strstr(r[3], f[2])) {
-					sc->findings_found++;
-					break;
-				}
-			}
-		}
-		g_strfreev(f);
+		int found = 0;
+		if (!*want[k])
+			continue;
+		sc->findings_expected++;
+		for (guint i = 1; i < rows->len && !found; i++)
+			found = eval_finding_is(g_ptr_array_index(rows, i), want[k]);
+		sc->findings_found += found;
+		if (!found)
+			printf("  missed %s: %s\n", doc, want[k]);
 	}
 	for (guint i = 1; i < rows->len; i++) {
 		gchar **r = g_ptr_array_index(rows, i);
@@ -188,40 +263,47 @@ static void eval_findings(const segments *s, const grids *g, const char *expecte
 		if (g_strv_length(r) < 4 || (strcmp(r[2], "fail") && strcmp(r[2], "rounding")) || !eval_table_check(r[1]))
 			continue;
 		sc->reported++;
-		for (int k = 0; want[k] && !right; k++) {
-			gchar **f = g_strsplit(want[k], "\t", 3);
-			right = g_strv_length(f) == 3 && !strcmp(r[1], f[0]) && !strcmp(r[2], f[1]) && strstr(r[3], f[2]);
-			g_strfreev(f);
-		}
+		for (int k = 0; want[k] && !right; k++)
+			right = *want[k] && eval_finding_is(r, want[k]);
 		sc->reported_right += right;
 		if (!right)
-			printf("  unexpected %s %s: %s\n", r[2], r[1], r[3]);
+			printf("  unexpected %s: %s %s: %s\n", doc, r[2], r[1], r[3]);
 	}
 	g_strfreev(want);
 out:
-	unlink(seg);
-	unlink(grid);
-	unlink(rec);
 	if (dir)
-		rmdir(dir);
+		eval_rmtree(dir);
 	g_free(data);
 	g_free(seg);
 	g_free(grid);
 	g_free(rec);
+	g_free(narr);
 	g_free(dir);
 	g_ptr_array_unref(rows);
 }
 
 static void eval_print(const char *name, const eval_score *sc)
 {
-	printf("%-52s tables %3ld/%-3ld found %3ld  recall %6.2f%%  precision %6.2f%%  cells %5ld/%-5ld %6.2f%%  numeric %6.2f%%\n",
+	printf("%-44s tables %4ld/%-4ld found %4ld  recall %6.2f%%  precision %6.2f%%  cells %6ld/%-6ld %6.2f%%  numeric %6.2f%%",
 	       name, sc->tables_right, sc->tables_expected, sc->tables_found, eval_pct(sc->tables_right, sc->tables_expected),
 	       eval_pct(sc->tables_right, sc->tables_found), sc->cells_right, sc->cells, eval_pct(sc->cells_right, sc->cells),
 	       eval_pct(sc->nums_right, sc->nums));
 	if (sc->findings_expected || sc->reported)
-		printf("%-52s planted findings %ld/%ld found (recall %.2f%%), %ld/%ld reported expected (precision %.2f%%)\n", "",
-		       sc->findings_found, sc->findings_expected, eval_pct(sc->findings_found, sc->findings_expected),
-		       sc->reported_right, sc->reported, eval_pct(sc->reported_right, sc->reported));
+		printf("  findings %ld/%ld (recall %.2f%%), %ld/%ld reported expected (precision %.2f%%)", sc->findings_found,
+		       sc->findings_expected, eval_pct(sc->findings_found, sc->findings_expected), sc->reported_right,
+		       sc->reported, eval_pct(sc->reported_right, sc->reported));
+	printf("\n");
+}
+
+static void eval_print_groups(const char *what, GPtrArray *groups)
+{
+	printf("== by %s\n", what);
+	for (guint i = 0; i < groups->len; i++) {
+		const eval_group *g = g_ptr_array_index(groups, i);
+		char *label = g_strdup_printf("%s %s (%ld docs)", what, g->name, g->sc.docs);
+		eval_print(label, &g->sc);
+		g_free(label);
+	}
 }
 
 static gint eval_cmp(gconstpointer a, gconstpointer b)
@@ -245,13 +327,66 @@ static GPtrArray *eval_list(const char *dir, const char *suffix)
 	return v;
 }
 
+/* Scores the documents of DIR with their expected tables by number (NAME/NNN.csv)
+ * and findings (NAME/findings.tsv), each under PREFIX; adds each to TOTAL and to
+ * the groups of its name's fields (NNNN-style-orientation-plant). */
+static void eval_generated(const char *gdir, const char *prefix, rules_set *srs, rules_set *trs, eval_score *total,
+                           GPtrArray *groups[3])
+{
+	GPtrArray *names = eval_list(gdir, ".pdf");
+	for (guint k = 0; k < names->len; k++) {
+		const char *nm = g_ptr_array_index(names, k);
+		char *pdf = g_strdup_printf("%s/%s.pdf", gdir, nm), *dir = g_strdup_printf("%s/%s", gdir, nm);
+		char *label = g_strdup_printf("%s %s", prefix, nm), *fpath = g_strdup_printf("%s/findings.tsv", dir);
+		GPtrArray *csvs = eval_list(dir, ".csv");
+		gchar **field = g_strsplit(nm, "-", 4);
+		eval_score sc = { 0 };
+		segments *s;
+		grids *g;
+		int shown = 0;
+
+		sc.docs = 1;
+		sc.tables_expected = csvs->len;
+		if (eval_run(pdf, srs, trs, &s, &g) == 0) {
+			sc.tables_found = s->tables->len;
+			for (guint c = 0; c < csvs->len; c++) {
+				char *csv = g_strdup_printf("%s/%s.csv", dir, (char *)g_ptr_array_index(csvs, c));
+				long no = strtol(g_ptr_array_index(csvs, c), NULL, 10);
+				long before = sc.cells_right, cells = sc.cells;
+				eval_cells(nm, g, no, csv, &sc, &shown);
+				if (no <= (long)s->tables->len && 2 * (sc.cells_right - before) >= sc.cells - cells)
+					sc.tables_right++;
+				g_free(csv);
+			}
+			if (g_file_test(fpath, G_FILE_TEST_EXISTS))
+				eval_findings(nm, s, g, fpath, &sc);
+			segments_free(s);
+			grids_free(g);
+		}
+		if (shown > EVAL_SHOW)
+			printf("  (%d more misses in %s)\n", shown - EVAL_SHOW, nm);
+		eval_print(label, &sc);
+		eval_add(total, &sc);
+		for (int f = 0; f < 3; f++)
+			if (g_strv_length(field) == 4)
+				eval_group_add(groups[f], field[f + 1], &sc);
+		g_strfreev(field);
+		g_ptr_array_unref(csvs);
+		g_free(fpath);
+		g_free(label);
+		g_free(pdf);
+		g_free(dir);
+	}
+	g_ptr_array_unref(names);
+}
+
 int main(int argc, char **argv)
 {
 	double min_cells = 0, min_recall = 0, min_findings = 0, min_precision = 0;
-	eval_score total = { 0 };
+	eval_score total = { 0 }, gen_total = { 0 };
 	bx_err err;
 	rules_set *srs, *trs;
-	GPtrArray *names;
+	GPtrArray *groups[3];
 	int i = 1, rc = 0;
 
 	for (; i + 1 < argc && !strncmp(argv[i], "--", 2); i += 2) {
@@ -278,49 +413,20 @@ int main(int argc, char **argv)
 		rules_free(srs);
 		return 66;
 	}
-	/* generated documents: expected tables by number */
-	names = eval_list(argv[i], ".pdf");
-	for (guint k = 0; k < names->len; k++) {
-		const char *nm = g_ptr_array_index(names, k);
-		char *pdf = g_strdup_printf("%s/%s.pdf", argv[i], nm), *dir = g_strdup_printf("%s/%s", argv[i], nm);
-		GPtrArray *csvs = eval_list(dir, ".csv");
-		eval_score sc = { 0 };
-		segments *s;
-		grids *g;
-		if (eval_run(pdf, srs, trs, &s, &g) == 0) {
-			sc.tables_expected = csvs->len;
-			sc.tables_found = s->tables->len;
-			for (guint c = 0; c < csvs->len; c++) {
-				char *csv = g_strdup_printf("%s/%s.csv", dir, (char *)g_ptr_array_index(csvs, c));
-				long no = strtol(g_ptr_array_index(csvs, c), NULL, 10);
-				long before = sc.cells_right, cells = sc.cells;
-				eval_cells(g, no, csv, &sc);
-				if (no <= (long)s->tables->len && 2 * (sc.cells_right - before) >= sc.cells - cells)
-					sc.tables_right++;
-				g_free(csv);
-			}
-			{
-				char *fpath = g_strdup_printf("%s/findings.tsv", dir);
-				if (g_file_test(fpath, G_FILE_TEST_EXISTS))
-					eval_findings(s, g, fpath, &sc);
-				g_free(fpath);
-			}
-			segments_free(s);
-			grids_free(g);
-		}
-		char *label = g_strdup_printf("generated %s", nm);
-		eval_print(label, &sc);
-		eval_add(&total, &sc);
-		g_free(label);
-		g_ptr_array_unref(csvs);
-		g_free(pdf);
-		g_free(dir);
+	for (int f = 0; f < 3; f++)
+		groups[f] = g_ptr_array_new_with_free_func(eval_group_free);
+	/* generated documents, and those printed once by LibreOffice: expected tables by number */
+	eval_generated(argv[i], "generated", srs, trs, &gen_total, groups);
+	{
+		char *odir = g_strdup_printf("%s/office", argv[i + 1]);
+		eval_generated(odir, "office", srs, trs, &gen_total, groups);
+		g_free(odir);
 	}
-	g_ptr_array_unref(names);
+	eval_add(&total, &gen_total);
 	/* the real PDFs: tables by title, cells where read by hand */
 	{
 		char *edir = g_strdup_printf("%s/expected", argv[i + 1]);
-		names = eval_list(edir, ".inventory.tsv");
+		GPtrArray *names = eval_list(edir, ".inventory.tsv");
 		for (guint k = 0; k < names->len; k++) {
 			const char *nm = g_ptr_array_index(names, k);
 			char *pdf = g_strdup_printf("%s/real/%s.pdf", argv[i + 1], nm);
@@ -329,7 +435,7 @@ int main(int argc, char **argv)
 			eval_score sc = { 0 };
 			segments *s;
 			grids *g;
-			int header = 1;
+			int header = 1, shown = 0;
 			if (!g_file_test(pdf, G_FILE_TEST_EXISTS) || !g_file_get_contents(inv, &data, NULL, NULL) ||
 			    eval_run(pdf, srs, trs, &s, &g) != 0) {
 				g_free(data);
@@ -367,11 +473,12 @@ int main(int argc, char **argv)
 				GPtrArray *csvs = eval_list(tdir, ".csv");
 				for (guint c = 0; c < csvs->len; c++) {
 					char *csv = g_strdup_printf("%s/%s.csv", tdir, (char *)g_ptr_array_index(csvs, c));
-					eval_cells(g, strtol(g_ptr_array_index(csvs, c), NULL, 10), csv, &sc);
+					eval_cells(nm, g, strtol(g_ptr_array_index(csvs, c), NULL, 10), csv, &sc, &shown);
 					g_free(csv);
 				}
 				g_ptr_array_unref(csvs);
 			}
+			sc.docs = 1;
 			eval_print(nm, &sc);
 			eval_add(&total, &sc);
 			g_strfreev(lines);
@@ -385,6 +492,10 @@ int main(int argc, char **argv)
 		g_ptr_array_unref(names);
 		g_free(edir);
 	}
+	eval_print_groups("style", groups[0]);
+	eval_print_groups("orientation", groups[1]);
+	eval_print_groups("plant", groups[2]);
+	eval_print("generated and office documents", &gen_total);
 	eval_print("TOTAL", &total);
 	if (total.findings_expected && eval_pct(total.findings_found, total.findings_expected) < min_findings) {
 		printf("FAIL: planted-finding recall %.2f%% under %.2f%%\n", eval_pct(total.findings_found, total.findings_expected), min_findings);
@@ -404,5 +515,7 @@ int main(int argc, char **argv)
 	}
 	rules_free(srs);
 	rules_free(trs);
+	for (int f = 0; f < 3; f++)
+		g_ptr_array_unref(groups[f]);
 	return rc;
 }

@@ -1,79 +1,56 @@
-/* gen.c — bx-gen: synthetic disclosure pages with known answers, drawn with cairo.
+/* gen.c — bx-gen: synthetic disclosures with known answers, drawn with cairo.
  *
- * usage: bx-gen STYLE OUTDIR
- * Writes OUTDIR/STYLE.pdf and OUTDIR/STYLE/NNN.csv, the expected grid of each table
- * in the pipeline's table CSV convention (header rows then body rows; a merged
- * cell's text in its top-left cell; CSV quoting by libcsv through csvio).  The
- * data is seed 000's 一般公共预算财政拨款支出预算表 (corpus/seeds), in 万元.
- * Styles (each a case the tables stage must read right):
- *   ruled        a fully ruled grid with merged two-level header cells
- *   hrules       horizontal rules only (三线表)
- *   norules      no rules at all
- *   splitcodes   ruled, codes printed as 类 | 款 | 项 columns
- *   wrapped      ruled, a long name wrapping inside its cell, amounts centred in tall rows
- *   threepages   ruled, the table runs over three pages, title and header repeated
- *   landscape    ruled, on a landscape page
- *   twotables    two ruled tables on one page
- * and, on the ruled style, planted errors with the findings a checker must
- * report, written to OUTDIR/STYLE/findings.tsv (check, status, scope text):
- *   plant-cents    行政运行 717.20 printed 717.23: its parent 20103 no longer
- *                  adds up, beyond rounding (fail; 201 still equals 20103)
- *   plant-large    行政单位离退休 83.06 printed 93.06: 20805 and 208 fail
- *   plant-total    合计 总计 1,664.80 printed 1,664.90: the total row fails
- *   plant-rounding 一般行政管理事务 126.00 printed 126.01: a difference rounding
- *                  explains (rounding, not fail)
+ * usage: bx-gen [--seed N] [--docs N] [--first N] [--style S] [--plant P]
+ *               [--orient portrait|landscape] [--format pdf|html] OUTDIR
+ * Writes, for each document NAME (NNNN-style-orientation-plant):
+ *   OUTDIR/NAME.pdf            the document
+ *   OUTDIR/NAME/NNN.csv        the expected grid of each table, in the pipeline's
+ *                              table CSV convention (header rows then body rows; a
+ *                              merged cell's text in its top-left cell)
+ *   OUTDIR/NAME/findings.tsv   the findings a checker must report, one a line:
+ *                              check TAB status TAB text of the scope (may be empty)
+ * The data, the narrative and the planted errors come from gendata.c; documents
+ * cycle through the styles (in portrait and landscape) and the plants, so any
+ * --docs N from a fixed --seed gives the same files.  Styles (each a case the
+ * tables stage must read right):
+ *   ruled       fully ruled grid, merged two-level header cells
+ *   hrules      horizontal rules only (三线表)
+ *   norules     no rules at all
+ *   splitcodes  ruled, function codes printed as 类 | 款 | 项 columns
+ *   wrapped     ruled, a narrow name column: long names wrap, amounts centred in tall rows
+ *   long        ruled, every class: the table runs over pages, title and header repeated
+ *   twotables   the function and the economic table on one page
+ * Each document has a function table and an economic basic-expenditure table,
+ * in 万元 or 元 (the unit line says which), and most have narrative pages first.
  * Text uses the WenQuanYi Zen Hei font (Debian fonts-wqy-zenhei).
+ * --format html writes NAME.html instead (NAME with the style "writer"): the same
+ * data, narrative and tables as HTML for LibreOffice Writer to print once
+ * (corpus/office/make-office.sh); the truth files are the same.
  */
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../pipeline/csvio.h"
-
-typedef struct {
-	const char *code, *name, *total, *basic, *project;
-} gen_row;
-
-static gen_row gen_rows[] = {
-	{ "", "合计", "1,664.80", "1,374.44", "290.36" },
-	{ "201", "一般公共服务支出", "1,292.91", "1,002.55", "290.36" },
-	{ "20103", "政府办公厅（室）及相关机构事务", "1,292.91", "1,002.55", "290.36" },
-	{ "2010301", "行政运行", "717.20", "717.20", "" },
-	{ "2010302", "一般行政管理事务", "126.00", "", "126.00" },
-	{ "2010350", "事业运行", "285.35", "285.35", "" },
-	{ "2010399", "其他政府办公厅（室）及相关机构事务支出", "164.36", "", "164.36" },
-	{ "208", "社会保障和就业支出", "220.64", "220.64", "" },
-	{ "20805", "行政事业单位养老支出", "220.64", "220.64", "" },
-	{ "2080501", "行政单位离退休", "83.06", "83.06", "" },
-	{ "2080505", "机关事业单位基本养老保险缴费支出", "91.72", "91.72", "" },
-	{ "2080506", "机关事业单位职业年金缴费支出", "45.86", "45.86", "" },
-	{ "210", "卫生健康支出", "73.30", "73.30", "" },
-	{ "21011", "行政事业单位医疗", "73.30", "73.30", "" },
-	{ "2101101", "行政单位医疗", "47.33", "47.33", "" },
-	{ "2101102", "事业单位医疗", "13.09", "13.09", "" },
-	{ "2101103", "公务员医疗补助", "5.12", "5.12", "" },
-	{ "2101199", "其他行政事业单位医疗支出", "7.76", "7.76", "" },
-	{ "221", "住房保障支出", "77.95", "77.95", "" },
-	{ "22102", "住房改革支出", "77.95", "77.95", "" },
-	{ "2210201", "住房公积金", "77.95", "77.95", "" },
-};
-#define GEN_NROWS (int)G_N_ELEMENTS(gen_rows)
-
-typedef struct {
-	int rules;      /* 2 full grid, 1 horizontal only, 0 none */
-	int split;      /* 类 | 款 | 项 code columns */
-	int wrap;       /* narrow name column: long names wrap, rows grow */
-	int rows_per_page;
-	double pw, ph;
-} gen_style;
+#include "gendata.h"
 
 typedef struct {
 	cairo_t *cr;
-	const gen_style *st;
+	const gendata_doc *d;
+	double pw, ph;
+	int rules;    /* 2 full grid, 1 horizontal only, 0 none */
+	int wrap;     /* narrow name column: long names wrap, rows grow */
+} gen_page;
+
+typedef struct {
+	const gendata_table *t;
+	int split;     /* 类 | 款 | 项 code columns */
 	double x[9];   /* column edges */
-	int ncol;      /* columns */
+	int ncol;
 } gen_table;
 
 static void gen_text(cairo_t *cr, double x, double y, double size, const char *s)
@@ -105,20 +82,28 @@ static void gen_vline(cairo_t *cr, double x, double y0, double y1)
 	cairo_stroke(cr);
 }
 
-/* Splits S into lines of at most WIDTH points (CJK text breaks anywhere). */
+/* Splits S into lines of at most WIDTH points: CJK text breaks between any two
+ * characters, a run of digits and ASCII stays whole. */
 static GPtrArray *gen_wrap(cairo_t *cr, double size, const char *s, double width)
 {
 	GPtrArray *lines = g_ptr_array_new_with_free_func(g_free);
 	GString *cur = g_string_new(NULL);
-	for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-		GString *tryit = g_string_new(cur->str);
-		g_string_append_len(tryit, p, g_utf8_next_char(p) - p);
-		if (cur->len && gen_width(cr, size, tryit->str) > width) {
-			g_ptr_array_add(lines, g_strdup(cur->str));
-			g_string_truncate(cur, 0);
+	for (const char *p = s; *p;) {
+		const char *q = g_utf8_next_char(p);
+		if ((unsigned char)*p < 0x80)
+			while ((unsigned char)*q && (unsigned char)*q < 0x80)
+				q++;
+		{
+			GString *tryit = g_string_new(cur->str);
+			g_string_append_len(tryit, p, q - p);
+			if (cur->len && gen_width(cr, size, tryit->str) > width) {
+				g_ptr_array_add(lines, g_strdup(cur->str));
+				g_string_truncate(cur, 0);
+			}
+			g_string_free(tryit, TRUE);
 		}
-		g_string_append_len(cur, p, g_utf8_next_char(p) - p);
-		g_string_free(tryit, TRUE);
+		g_string_append_len(cur, p, q - p);
+		p = q;
 	}
 	if (cur->len)
 		g_ptr_array_add(lines, g_strdup(cur->str));
@@ -126,55 +111,53 @@ static GPtrArray *gen_wrap(cairo_t *cr, double size, const char *s, double width
 	return lines;
 }
 
-/* The text of row R (-1, -2: header rows) in column C, as the expected grid has it. */
-static const char *gen_cell(const gen_style *st, int r, int c, char part[3][8])
+/* The text of row R in column C, as the expected grid has it (newly allocated). */
+static char *gen_cell(const gendata_doc *d, const gen_table *t, guint r, int c)
 {
-	const gen_row *row = &gen_rows[r];
-	int ncode = st->split ? 3 : 1;
+	const gendata_row *row = &g_array_index(t->t->rows, gendata_row, r);
+	int ncode = t->split ? 3 : 1;
 	if (c < ncode) {
-		if (!st->split)
-			return row->code;
-		memset(part, 0, 24);
-		if (strlen(row->code) >= 3)
-			memcpy(part[0], row->code, 3);
-		if (strlen(row->code) >= 5)
-			memcpy(part[1], row->code + 3, 2);
-		if (strlen(row->code) >= 7)
-			memcpy(part[2], row->code + 5, 2);
-		return part[c];
+		size_t len = strlen(row->code);
+		if (!t->split)
+			return g_strdup(row->code);
+		if (c == 0)
+			return g_strndup(row->code, len >= 3 ? 3 : 0);
+		return len >= (size_t)(3 + 2 * c) ? g_strndup(row->code + 1 + 2 * c, 2) : g_strdup("");
 	}
-	switch (c - ncode) {
-	case 0: return row->name;
-	case 1: return row->total;
-	case 2: return row->basic;
-	default: return row->project;
-	}
+	if (c == ncode)
+		return g_strdup(row->name);
+	return gendata_amount(d, row->v[c - ncode - 1]);
 }
 
-/* Draws the header of table T at Y; returns the Y below it. */
-static double gen_header(gen_table *t, double y)
+/* Draws S centred between X0 and X1 on baseline Y. */
+static void gen_centred(cairo_t *cr, double x0, double x1, double y, const char *s)
 {
-	cairo_t *cr = t->cr;
-	const gen_style *st = t->st;
-	int ncode = st->split ? 3 : 1;
-	double h = 18, fs = 9;
-	double mid = t->x[ncode + 1];
-	/* row 1: 功能分类科目 over the code and name columns, 2024年预算数 over the amounts */
-	gen_text(cr, t->x[0] + 4, y + 13, fs, "功能分类科目");
-	gen_text(cr, mid + 4, y + 13, fs, "2024年预算数");
-	/* row 2: the column names */
-	if (st->split) {
-		gen_text(cr, t->x[0] + 4, y + h + 13, fs, "类");
-		gen_text(cr, t->x[1] + 4, y + h + 13, fs, "款");
-		gen_text(cr, t->x[2] + 4, y + h + 13, fs, "项");
+	gen_text(cr, (x0 + x1 - gen_width(cr, 9, s)) / 2, y, 9, s);
+}
+
+/* Draws the two header rows of T at Y: the first row's cells span the code and
+ * name columns, and the amount columns, their text at their left; the second
+ * row's texts are centred in their columns.  Returns the Y below them. */
+static double gen_header(const gen_page *pg, const gen_table *t, double y)
+{
+	cairo_t *cr = pg->cr;
+	int ncode = t->split ? 3 : 1;
+	double h = 18, mid = t->x[ncode + 1];
+	char *year = g_strdup_printf("%d年预算数", pg->d->year);
+
+	gen_text(cr, t->x[0] + 4, y + 13, 9, t->t->subject);
+	gen_text(cr, mid + 4, y + 13, 9, year);
+	if (t->split) {
+		gen_centred(cr, t->x[0], t->x[1], y + h + 13, "类");
+		gen_centred(cr, t->x[1], t->x[2], y + h + 13, "款");
+		gen_centred(cr, t->x[2], t->x[3], y + h + 13, "项");
 	} else {
-		gen_text(cr, t->x[0] + 4, y + h + 13, fs, "科目编码");
+		gen_centred(cr, t->x[0], t->x[1], y + h + 13, "科目编码");
 	}
-	gen_text(cr, t->x[ncode] + 4, y + h + 13, fs, "科目名称");
-	gen_text(cr, t->x[ncode + 1] + 4, y + h + 13, fs, "总计");
-	gen_text(cr, t->x[ncode + 2] + 4, y + h + 13, fs, "基本支出");
-	gen_text(cr, t->x[ncode + 3] + 4, y + h + 13, fs, "项目支出");
-	if (st->rules == 2) {
+	gen_centred(cr, t->x[ncode], t->x[ncode + 1], y + h + 13, "科目名称");
+	for (int k = 0; k < 3; k++)
+		gen_centred(cr, t->x[ncode + 1 + k], t->x[ncode + 2 + k], y + h + 13, t->t->col[k]);
+	if (pg->rules == 2) {
 		gen_hline(cr, t->x[0], t->x[t->ncol], y);
 		gen_hline(cr, t->x[0], t->x[t->ncol], y + h); /* under the merged cells: whole width */
 		gen_vline(cr, t->x[0], y, y + 2 * h);
@@ -183,40 +166,67 @@ static double gen_header(gen_table *t, double y)
 		for (int c = 1; c < t->ncol; c++)
 			if (c != ncode + 1)
 				gen_vline(cr, t->x[c], y + h, y + 2 * h);
-	} else if (st->rules == 1) {
+	} else if (pg->rules == 1) {
 		gen_hline(cr, t->x[0], t->x[t->ncol], y);
 	}
+	g_free(year);
 	return y + 2 * h;
 }
 
-/* Draws body rows FROM..TO-1 at Y; returns the Y below them. */
-static double gen_body(gen_table *t, double y, int from, int to)
+static double gen_title(const gen_page *pg, double y, const char *title)
 {
-	cairo_t *cr = t->cr;
-	const gen_style *st = t->st;
-	int ncode = st->split ? 3 : 1;
-	double fs = 9;
-	char part[3][8];
+	gen_text(pg->cr, (pg->pw - gen_width(pg->cr, 14, title)) / 2, y, 14, title);
+	gen_text(pg->cr, pg->pw - 150, y + 22, 9, pg->d->yuan ? "单位：元" : "单位：万元");
+	return y + 30;
+}
 
-	if (st->rules >= 1)
+/* Height of row R of T (its name wrapped in the name column). */
+static GPtrArray *gen_row_name(const gen_page *pg, const gen_table *t, guint r, double *h)
+{
+	int ncode = t->split ? 3 : 1;
+	const gendata_row *row = &g_array_index(t->t->rows, gendata_row, r);
+	GPtrArray *name = gen_wrap(pg->cr, 9, row->name, t->x[ncode + 1] - t->x[ncode] - 8);
+	*h = 16 + 11 * (double)(name->len - 1) + (pg->wrap ? 10 : 0);
+	return name;
+}
+
+/* Draws table T from Y: title, unit line, header and body; a row that does not
+ * fit starts a new page with the title and header repeated.  Returns the Y below. */
+static double gen_table_draw(const gen_page *pg, const gen_table *t, double y)
+{
+	cairo_t *cr = pg->cr;
+	int ncode = t->split ? 3 : 1;
+	double bottom = pg->ph - 50;
+
+	y = gen_header(pg, t, gen_title(pg, y, t->t->title));
+	if (pg->rules >= 1)
 		gen_hline(cr, t->x[0], t->x[t->ncol], y);
-	for (int r = from; r < to; r++) {
-		GPtrArray *name = gen_wrap(cr, fs, gen_rows[r].name, t->x[ncode + 1] - t->x[ncode] - 8);
-		double h = 16 + 11 * (double)(name->len - 1) + (st->wrap ? 10 : 0);
-		double base = y + h / 2 + 3.5; /* amounts and codes centred in the row */
+	for (guint r = 0; r < t->t->rows->len; r++) {
+		double h;
+		GPtrArray *name = gen_row_name(pg, t, r, &h);
+		if (y + h > bottom) {
+			if (pg->rules == 1)
+				gen_hline(cr, t->x[0], t->x[t->ncol], y);
+			cairo_show_page(cr);
+			y = gen_header(pg, t, gen_title(pg, 60, t->t->title));
+			if (pg->rules >= 1)
+				gen_hline(cr, t->x[0], t->x[t->ncol], y);
+		}
 		for (int c = 0; c < t->ncol; c++) {
-			const char *txt = gen_cell(st, r, c, part);
 			if (c == ncode) {
 				double ly = y + (h - 11 * (double)name->len) / 2 + 9;
 				for (guint k = 0; k < name->len; k++)
-					gen_text(cr, t->x[c] + 4, ly + 11 * k, fs, g_ptr_array_index(name, k));
-			} else if (*txt) {
-				double w = gen_width(cr, fs, txt);
+					gen_text(cr, t->x[c] + 4, ly + 11 * k, 9, g_ptr_array_index(name, k));
+			} else {
+				char *txt = gen_cell(pg->d, t, r, c);
+				double w = gen_width(cr, 9, txt);
 				double x = c > ncode ? t->x[c + 1] - 4 - w : t->x[c] + 4; /* amounts right-aligned */
-				gen_text(cr, x, base, fs, txt);
+				if (*txt)
+					gen_text(cr, x, y + h / 2 + 3.5, 9, txt); /* centred in the row */
+				g_free(txt);
 			}
 		}
-		if (st->rules == 2) {
+		if (pg->rules == 2) {
 			for (int c = 0; c <= t->ncol; c++)
 				gen_vline(cr, t->x[c], y, y + h);
 			gen_hline(cr, t->x[0], t->x[t->ncol], y + h);
@@ -224,17 +234,19 @@ static double gen_body(gen_table *t, double y, int from, int to)
 		y += h;
 		g_ptr_array_unref(name);
 	}
-	if (st->rules == 1)
+	if (pg->rules == 1)
 		gen_hline(cr, t->x[0], t->x[t->ncol], y);
 	return y;
 }
 
-static void gen_layout(gen_table *t, double left, double width)
+static void gen_layout(const gen_page *pg, gen_table *t, const gendata_table *data, int split)
 {
-	const gen_style *st = t->st;
-	int ncode = st->split ? 3 : 1;
-	double codew = st->split ? 30 : 60, namew = st->wrap ? 120 : 210;
+	int ncode = split ? 3 : 1;
+	double left = 50, width = pg->pw - 100;
+	double codew = split ? 30 : 60, namew = pg->wrap ? 120 : split ? 190 : 210;
 	double amount = (width - codew * ncode - namew) / 3;
+	t->t = data;
+	t->split = split;
 	t->ncol = ncode + 4;
 	t->x[0] = left;
 	for (int c = 1; c <= ncode; c++)
@@ -244,173 +256,292 @@ static void gen_layout(gen_table *t, double left, double width)
 		t->x[c] = t->x[c - 1] + amount;
 }
 
-static double gen_title(cairo_t *cr, double pw, double y, const char *title)
+/* The expected grid of T. */
+static int gen_expected(const gendata_doc *d, const gen_table *t, const char *path)
 {
-	gen_text(cr, (pw - gen_width(cr, 14, title)) / 2, y, 14, title);
-	gen_text(cr, pw - 150, y + 22, 9, "单位：万元");
-	return y + 30;
-}
-
-/* The expected grid of the table, rows FROM..TO-1 of the data. */
-static int gen_expected(const char *path, const gen_style *st, int from, int to)
-{
-	int ncode = st->split ? 3 : 1;
+	int ncode = t->split ? 3 : 1;
 	csv_out o;
 	bx_err err;
-	char part[3][8];
 
-	if (csvout_open(&o, path, 0, &err) != 0)
+	if (csvout_open(&o, path, 0, &err) != 0) {
+		fprintf(stderr, "bx-gen: %s\n", err.msg);
 		return -1;
-	csvout_field(&o, "功能分类科目");
+	}
+	csvout_field(&o, t->t->subject);
 	for (int c = 1; c < ncode + 1; c++)
 		csvout_field(&o, "");
-	csvout_field(&o, "2024年预算数");
+	csvout_fieldf(&o, "%d年预算数", d->year);
 	csvout_field(&o, "");
 	csvout_field(&o, "");
 	csvout_end(&o);
-	if (st->split) {
+	if (t->split) {
 		csvout_field(&o, "类");
 		csvout_field(&o, "款");
 		csvout_field(&o, "项");
 	} else {
 		csvout_field(&o, "科目编码");
 	}
-	csvout_row(&o, 4, (const char *[]){ "科目名称", "总计", "基本支出", "项目支出" });
-	for (int r = from; r < to; r++) {
-		for (int c = 0; c < ncode + 4; c++)
-			csvout_field(&o, gen_cell(st, r, c, part));
+	csvout_row(&o, 4, (const char *[]){ "科目名称", t->t->col[0], t->t->col[1], t->t->col[2] });
+	for (guint r = 0; r < t->t->rows->len; r++) {
+		for (int c = 0; c < ncode + 4; c++) {
+			char *s = gen_cell(d, t, r, c);
+			csvout_field(&o, s);
+			g_free(s);
+		}
 		csvout_end(&o);
 	}
-	return csvout_commit(&o, &err);
+	if (csvout_commit(&o, &err) != 0) {
+		fprintf(stderr, "bx-gen: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
 }
 
-/* Plants the error of STYLE in the data and writes its expected findings. */
-static int gen_plant(const char *style, const char *out)
+/* The narrative pages: a title, headings and paragraphs (first line indented);
+ * returns the Y below the last line. */
+static double gen_narrative(const gen_page *pg)
 {
-	static const struct {
-		const char *style;
-		int row;
-		const char *total, *basic, *project;
-		const char *findings; /* check \t status \t scope text, lines */
-	} plants[] = {
-		{ "plant-cents", 3, "717.23", "717.23", "",
-		  "code-tree-function\tfail\t20103 / 2024年预算数 / 总计\n"
-		  "code-tree-function\tfail\t20103 / 2024年预算数 / 基本支出\n" },
-		{ "plant-large", 9, "93.06", "93.06", "",
-		  "code-tree-function\tfail\t20805 / 2024年预算数 / 总计\n"
-		  "code-tree-function\tfail\t20805 / 2024年预算数 / 基本支出\n" },
-		{ "plant-total", 0, "1,664.90", "1,374.44", "290.36",
-		  "total-row-function\tfail\t合计 / 2024年预算数 / 总计\n"
-		  "row-basic-project\tfail\t合计 / 2024年预算数 / 总计\n" },
-		{ "plant-rounding", 4, "126.01", "", "126.01",
-		  "code-tree-function\trounding\t20103 / 2024年预算数 / 总计\n"
-		  "code-tree-function\trounding\t20103 / 2024年预算数 / 项目支出\n" },
-	};
-	for (size_t i = 0; i < G_N_ELEMENTS(plants); i++) {
-		char *dir, *path;
-		int ok;
-		if (strcmp(style, plants[i].style) != 0)
+	cairo_t *cr = pg->cr;
+	double y = 70, left = 60, width = pg->pw - 120;
+	for (guint i = 0; i < pg->d->narrative->len; i++) {
+		const gendata_line *l = &g_array_index(pg->d->narrative, gendata_line, i);
+		double fs = l->level == 0 ? 16 : l->level == 1 ? 12 : 10.5;
+		GPtrArray *lines;
+		if (l->level == 0) {
+			gen_text(cr, (pg->pw - gen_width(cr, fs, l->text)) / 2, y, fs, l->text);
+			y += 40;
 			continue;
-		gen_rows[plants[i].row].total = plants[i].total;
-		gen_rows[plants[i].row].basic = plants[i].basic;
-		gen_rows[plants[i].row].project = plants[i].project;
-		dir = g_strdup_printf("%s/%s", out, style);
-		path = g_strdup_printf("%s/findings.tsv", dir);
-		g_mkdir_with_parents(dir, 0777);
-		ok = g_file_set_contents(path, plants[i].findings, -1, NULL);
-		g_free(dir);
-		g_free(path);
-		return ok ? 0 : -1;
+		}
+		lines = gen_wrap(cr, fs, l->text, width - (l->level == 3 ? 2 * fs : 0));
+		for (guint k = 0; k < lines->len; k++) {
+			if (y > pg->ph - 60) {
+				cairo_show_page(cr);
+				y = 70;
+			}
+			gen_text(cr, left + (l->level == 3 && k == 0 ? 2 * fs : 0), y, fs, g_ptr_array_index(lines, k));
+			y += fs * 1.7;
+		}
+		y += fs; /* a gap after each heading and paragraph */
+		g_ptr_array_unref(lines);
 	}
-	return -1;
+	return y;
 }
 
-int main(int argc, char **argv)
+/* Writes the truth of D into DIR (made if missing): the expected grids of its
+ * tables FN and ECO and its findings.  Returns 0 or -1 (reported on stderr). */
+static int gen_truth(const gendata_doc *d, const char *dir, const gen_table *fn, const gen_table *eco)
 {
-	gen_style st = { 2, 0, 0, GEN_NROWS, 595, 842 };
-	const char *style, *out;
-	char *pdf, *dir, *e1;
-	cairo_surface_t *surf;
-	cairo_t *cr;
-	gen_table t;
-	double y;
-	int two = 0, rc = 0;
-	const char *title = "2024年某某局一般公共预算财政拨款支出预算表";
+	char *e1 = g_strdup_printf("%s/001.csv", dir), *e2 = g_strdup_printf("%s/002.csv", dir);
+	char *ft = g_strdup_printf("%s/findings.tsv", dir);
+	int rc = 0;
+	if (g_mkdir_with_parents(dir, 0777) != 0) {
+		fprintf(stderr, "bx-gen: cannot make '%s'\n", dir);
+		rc = -1;
+	} else if (gen_expected(d, fn, e1) != 0 || gen_expected(d, eco, e2) != 0) {
+		rc = -1;
+	} else if (!g_file_set_contents(ft, d->findings->str, (gssize)d->findings->len, NULL)) {
+		fprintf(stderr, "bx-gen: cannot write '%s'\n", ft);
+		rc = -1;
+	}
+	g_free(e1);
+	g_free(e2);
+	g_free(ft);
+	return rc;
+}
 
-	if (argc != 3) {
-		fputs("usage: bx-gen STYLE OUTDIR\n", stderr);
-		return 64;
-	}
-	style = argv[1];
-	out = argv[2];
-	if (!strcmp(style, "hrules"))
-		st.rules = 1;
-	else if (!strcmp(style, "norules"))
-		st.rules = 0;
-	else if (!strcmp(style, "splitcodes"))
-		st.split = 1;
-	else if (!strcmp(style, "wrapped"))
-		st.wrap = 1;
-	else if (!strcmp(style, "threepages"))
-		st.rows_per_page = 8;
-	else if (!strcmp(style, "landscape"))
-		st.pw = 842, st.ph = 595;
-	else if (!strcmp(style, "twotables"))
-		two = 1;
-	else if (g_str_has_prefix(style, "plant-")) {
-		if (gen_plant(style, out) != 0) {
-			fprintf(stderr, "bx-gen: unknown style '%s'\n", style);
-			return 64;
+/* Appends S to O with &, < and > escaped. */
+static void gen_html_text(GString *o, const char *s)
+{
+	char *e = g_markup_escape_text(s, -1);
+	g_string_append(o, e);
+	g_free(e);
+}
+
+/* One table as HTML: title, unit line, a bordered table with the merged first
+ * header row (colspan) repeated on every page (thead). */
+static void gen_html_table(GString *o, const gendata_doc *d, const gen_table *t)
+{
+	g_string_append(o, "<p align=\"center\" style=\"font-size:14pt\">");
+	gen_html_text(o, t->t->title);
+	g_string_append_printf(o, "</p>\n<p align=\"right\">单位：%s</p>\n", d->yuan ? "元" : "万元");
+	g_string_append(o, "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">\n<thead>\n<tr><td colspan=\"2\">");
+	gen_html_text(o, t->t->subject);
+	g_string_append_printf(o, "</td><td colspan=\"3\">%d年预算数</td></tr>\n<tr><td>科目编码</td><td>科目名称</td>", d->year);
+	for (int k = 0; k < 3; k++)
+		g_string_append_printf(o, "<td align=\"center\">%s</td>", t->t->col[k]);
+	g_string_append(o, "</tr>\n</thead>\n<tbody>\n");
+	for (guint r = 0; r < t->t->rows->len; r++) {
+		g_string_append(o, "<tr>");
+		for (int c = 0; c < 5; c++) {
+			char *txt = gen_cell(d, t, r, c);
+			g_string_append(o, c >= 2 ? "<td align=\"right\">" : "<td>");
+			gen_html_text(o, txt);
+			g_string_append(o, "</td>");
+			g_free(txt);
 		}
+		g_string_append(o, "</tr>\n");
 	}
-	else if (strcmp(style, "ruled") != 0 && !g_str_has_prefix(style, "plant-")) {
-		fprintf(stderr, "bx-gen: unknown style '%s'\n", style);
-		return 64;
+	g_string_append(o, "</tbody>\n</table>\n");
+}
+
+/* Writes document D as OUT/NAME.html (for LibreOffice Writer to print) with its
+ * truth in OUT/NAME/; NAME is D's name with the style replaced by "writer".
+ * Returns 0 or -1 (reported on stderr). */
+static int gen_html(const gendata_doc *d, const char *out)
+{
+	gen_page pg = { NULL, d, 0, 0, 2, 0 };
+	gen_table fn, eco;
+	GString *o = g_string_new(NULL);
+	const char *tail = strchr(strchr(d->name, '-') + 1, '-');
+	char *name = g_strdup_printf("%.4s-writer%s", d->name, tail);
+	char *html = g_strdup_printf("%s/%s.html", out, name), *dir = g_strdup_printf("%s/%s", out, name);
+	int rc;
+
+	pg.pw = d->landscape ? 842 : 595;
+	gen_layout(&pg, &fn, &d->fn, 0);
+	gen_layout(&pg, &eco, &d->eco, 0);
+	g_string_append_printf(o, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>%s</title>\n"
+	                       "<style>@page { size: A4 %s; margin: 2cm } body { font-family: 'WenQuanYi Zen Hei'; font-size: 10.5pt }"
+	                       " td { font-size: 9pt }</style>\n</head>\n<body>\n",
+	                       name, d->landscape ? "landscape" : "portrait");
+	for (guint i = 0; i < d->narrative->len; i++) {
+		const gendata_line *l = &g_array_index(d->narrative, gendata_line, i);
+		g_string_append(o, l->level == 0 ? "<p align=\"center\" style=\"font-size:16pt\">"
+		                   : l->level == 3 ? "<p style=\"text-indent:2em\">" : "<p>");
+		gen_html_text(o, l->text);
+		g_string_append(o, "</p>\n");
 	}
-	pdf = g_strdup_printf("%s/%s.pdf", out, style);
-	dir = g_strdup_printf("%s/%s", out, style);
-	g_mkdir_with_parents(dir, 0777);
-	surf = cairo_pdf_surface_create(pdf, st.pw, st.ph);
+	if (d->narrative->len)
+		g_string_append(o, "<p style=\"page-break-before: always\"></p>\n");
+	gen_html_table(o, d, &fn);
+	g_string_append(o, "<p style=\"page-break-before: always\"></p>\n");
+	gen_html_table(o, d, &eco);
+	g_string_append(o, "</body>\n</html>\n");
+	rc = g_file_set_contents(html, o->str, (gssize)o->len, NULL) ? 0 : -1;
+	if (rc)
+		fprintf(stderr, "bx-gen: cannot write '%s'\n", html);
+	else
+		rc = gen_truth(d, dir, &fn, &eco);
+	g_string_free(o, TRUE);
+	g_free(name);
+	g_free(html);
+	g_free(dir);
+	return rc;
+}
+
+/* Writes document D into OUT; returns 0 or -1 (reported on stderr). */
+static int gen_document(const gendata_doc *d, const char *out)
+{
+	gen_page pg = { NULL, d, d->landscape ? 842 : 595, d->landscape ? 595 : 842, 2, 0 };
+	char *pdf = g_strdup_printf("%s/%s.pdf", out, d->name), *dir = g_strdup_printf("%s/%s", out, d->name);
+	cairo_surface_t *surf;
+	gen_table fn, eco;
+	int rc = 0;
+	double y;
+
+	if (!strcmp(d->style, "hrules"))
+		pg.rules = 1;
+	else if (!strcmp(d->style, "norules"))
+		pg.rules = 0;
+	pg.wrap = !strcmp(d->style, "wrapped");
+	if (g_mkdir_with_parents(dir, 0777) != 0) {
+		fprintf(stderr, "bx-gen: cannot make '%s'\n", dir);
+		rc = -1;
+		goto out;
+	}
+	surf = cairo_pdf_surface_create(pdf, pg.pw, pg.ph);
 	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00Z");
-	cr = cairo_create(surf);
-	cairo_select_font_face(cr, "WenQuanYi Zen Hei", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_line_width(cr, 0.75);
-	t.cr = cr;
-	t.st = &st;
-	gen_layout(&t, 50, st.pw - 100);
-	if (two) {
-		/* the first eight rows, then the rest as a second table titled for the 208 class on */
-		y = gen_title(cr, st.pw, 60, title);
-		y = gen_header(&t, y);
-		y = gen_body(&t, y, 0, 7);
-		y = gen_title(cr, st.pw, y + 40, "2024年某某局部门支出总表");
-		y = gen_header(&t, y);
-		gen_body(&t, y, 7, GEN_NROWS);
-		char *e2 = g_strdup_printf("%s/002.csv", dir);
-		e1 = g_strdup_printf("%s/001.csv", dir);
-		rc = gen_expected(e1, &st, 0, 7) | gen_expected(e2, &st, 7, GEN_NROWS);
-		g_free(e2);
-	} else {
-		for (int from = 0; from < GEN_NROWS; from += st.rows_per_page) {
-			int to = from + st.rows_per_page < GEN_NROWS ? from + st.rows_per_page : GEN_NROWS;
-			if (from)
-				cairo_show_page(cr);
-			y = gen_title(cr, st.pw, 60, title);
-			y = gen_header(&t, y);
-			gen_body(&t, y, from, to);
-		}
-		e1 = g_strdup_printf("%s/001.csv", dir);
-		rc = gen_expected(e1, &st, 0, GEN_NROWS);
+	pg.cr = cairo_create(surf);
+	cairo_select_font_face(pg.cr, "WenQuanYi Zen Hei", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_line_width(pg.cr, 0.75);
+	gen_layout(&pg, &fn, &d->fn, !strcmp(d->style, "splitcodes"));
+	gen_layout(&pg, &eco, &d->eco, 0);
+	if (d->narrative->len) {
+		gen_narrative(&pg);
+		cairo_show_page(pg.cr);
 	}
-	cairo_destroy(cr);
+	y = gen_table_draw(&pg, &fn, 60);
+	if (strcmp(d->style, "twotables") != 0 || y + 40 + 30 + 36 + 4 * 16 > pg.ph - 50) {
+		cairo_show_page(pg.cr);
+		y = 20;
+	}
+	gen_table_draw(&pg, &eco, y + 40);
+	if (cairo_status(pg.cr) != CAIRO_STATUS_SUCCESS) {
+		fprintf(stderr, "bx-gen: drawing '%s': %s\n", pdf, cairo_status_to_string(cairo_status(pg.cr)));
+		rc = -1;
+	}
+	cairo_destroy(pg.cr);
 	cairo_surface_finish(surf);
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
 		fprintf(stderr, "bx-gen: cannot write '%s': %s\n", pdf, cairo_status_to_string(cairo_surface_status(surf)));
-		rc = 1;
+		rc = -1;
 	}
 	cairo_surface_destroy(surf);
-	g_free(e1);
+	if (rc == 0)
+		rc = gen_truth(d, dir, &fn, &eco);
+out:
 	g_free(pdf);
 	g_free(dir);
-	return rc ? 70 : 0;
+	return rc;
+}
+
+static const char usage[] =
+	"usage: bx-gen [--seed N] [--docs N] [--first N] [--style S] [--plant P]\n"
+	"              [--orient portrait|landscape] [--format pdf|html] OUTDIR\n"
+	"Writes N synthetic disclosures (default 1) with their expected tables and findings.\n"
+	"Styles: ruled hrules norules splitcodes wrapped long twotables (default: cycled)\n"
+	"Plants: none cents large total rounding narrative share growth cross (default: cycled)\n";
+
+int main(int argc, char **argv)
+{
+	const char *style = NULL, *plant = NULL;
+	guint64 seed = 1;
+	long docs = 1, first = 0;
+	int orient = -1, i = 1, html = 0;
+
+	for (; i + 1 < argc && !strncmp(argv[i], "--", 2); i += 2) {
+		const char *opt = argv[i], *val = argv[i + 1];
+		char *end = NULL;
+		if (!strcmp(opt, "--seed"))
+			seed = g_ascii_strtoull(val, &end, 10);
+		else if (!strcmp(opt, "--docs"))
+			docs = strtol(val, &end, 10);
+		else if (!strcmp(opt, "--first"))
+			first = strtol(val, &end, 10);
+		else if (!strcmp(opt, "--style"))
+			style = val;
+		else if (!strcmp(opt, "--plant"))
+			plant = val;
+		else if (!strcmp(opt, "--format"))
+			html = !strcmp(val, "html") ? 1 : !strcmp(val, "pdf") ? 0 : 2;
+		else if (!strcmp(opt, "--orient"))
+			orient = !strcmp(val, "landscape") ? 1 : !strcmp(val, "portrait") ? 0 : 2;
+		else
+			break;
+		if ((end && (*end || end == val)) || docs < 0 || first < 0 || orient > 1 || html > 1) {
+			fprintf(stderr, "bx-gen: bad %s '%s'\n", opt, val);
+			return 64;
+		}
+	}
+	if (argc - i != 1) {
+		fputs(usage, stderr);
+		return 64;
+	}
+	for (long k = first; k < first + docs; k++) {
+		gendata_doc d;
+		int rc;
+		if (gendata_make(&d, seed, (int)k, style, plant, orient) != 0) {
+			fprintf(stderr, "bx-gen: unknown style '%s' or plant '%s'\n", style ? style : "-", plant ? plant : "-");
+			gendata_release(&d);
+			return 64;
+		}
+		rc = html ? gen_html(&d, argv[i]) : gen_document(&d, argv[i]);
+		gendata_release(&d);
+		if (rc != 0)
+			return 70;
+	}
+	/* cairo's and fontconfig's caches, so that valgrind sees every allocation freed */
+	cairo_debug_reset_static_data();
+	FcFini();
+	return 0;
 }

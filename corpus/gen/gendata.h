@@ -1,0 +1,72 @@
+/* gendata.h — the data of one generated disclosure: its tables, its narrative and
+ * the findings a checker must report on it, all drawn from a seeded generator.
+ *
+ * A document holds the 一般公共预算财政拨款支出预算表 (function codes, 总计 =
+ * 基本支出 + 项目支出) and the 一般公共预算财政拨款基本支出预算表 (economic codes,
+ * 合计 = 人员经费 + 公用经费), built from the code tree of seed 000 and a wider pool
+ * of real subject codes: leaves are drawn, amounts scaled, rows added or removed,
+ * and every parent and 合计 is the exact sum of what is printed below it, so a
+ * consistent document has no failing check.  Amounts are integers in the
+ * document's minor unit: 0.01 万元 for a 万元 document, 1 元 for a 元 document.
+ * The narrative (optional) states totals, class amounts, shares and a change on
+ * the prior year, computed from the printed figures.
+ *
+ * Invariant: a planted error changes exactly the printed figures its findings
+ * name; everything else still adds up.  Plants: cents (a leaf off by a few units
+ * of the last digit, beyond rounding), large (a leaf off by 10 万元), total (the
+ * 合计 wrong), rounding (a leaf off by one unit, which rounding explains),
+ * narrative (a class amount the narrative states differs from its table), share
+ * (a stated share does not recompute), growth (a stated growth rate does not
+ * recompute), cross (the economic table's total differs from the function
+ * table's 基本支出, each table consistent in itself), none.
+ */
+#ifndef BX_GENDATA_H
+#define BX_GENDATA_H
+
+#include <glib.h>
+
+typedef struct {
+	char code[8];
+	const char *name;
+	long v[3]; /* total, first part, second part; 0 prints blank */
+} gendata_row;
+
+typedef struct {
+	char title[160];       /* as printed: year, issuer, table name */
+	const char *subject;   /* 功能分类科目 / 经济分类科目 */
+	const char *col[3];    /* the amount columns */
+	GArray *rows;          /* gendata_row; row 0 is the 合计 */
+} gendata_table;
+
+typedef struct {
+	int level; /* 0 document title, 1 一、 heading, 2 （一） heading, 3 paragraph */
+	char *text;
+} gendata_line;
+
+typedef struct {
+	char *name;            /* NNNN-style-orientation-plant */
+	const char *style, *plant;
+	int landscape, yuan, commas, yuan_decimals, year;
+	const char *issuer;
+	gendata_table fn, eco;
+	GArray *narrative;     /* gendata_line; empty: no narrative pages */
+	GString *findings;     /* check TAB status TAB scope text, lines */
+} gendata_doc;
+
+extern const char *const gendata_styles[];
+extern const int gendata_nstyles;
+extern const char *const gendata_plants[];
+extern const int gendata_nplants;
+
+/* Fills D with document INDEX of the corpus of SEED, in STYLE with PLANT (NULL:
+ * the style, plant and orientation of INDEX in the cycle; ORIENT -1 the cycle's, 0
+ * portrait, 1 landscape).  Returns 0, or -1 for an unknown style or plant. */
+int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, const char *plant, int orient);
+
+/* Frees what D holds. */
+void gendata_release(gendata_doc *d);
+
+/* The printed text of amount V of D ("" for 0), newly allocated. */
+char *gendata_amount(const gendata_doc *d, long v);
+
+#endif
