@@ -53,5 +53,5 @@ ifeq ($(FAIL_ON_FINDINGS),1)
 	@"$(BIN)/bx-collect" --check .
 endif
 documents.csv facts.csv reconcile.csv report.html &: .bx/docs.list .bx/emit.flags $(BIN)/bx-collect \
-		$(wildcard $(DOCS:%=%/document.csv) $(DOCS:%=%/facts.csv) $(DOCS:%=%/reconcile.csv))
-	@"$(BIN)/bx-collect" $(BOMFLAG) .
+		$(RULES)/checks.rules $(wildcard $(DOCS:%=%/document.csv) $(DOCS:%=%/facts.csv) $(DOCS:%=%/reconcile.csv))
+	@"$(BIN)/bx-collect" $(BOMFLAG) --rules "$(RULES)/checks.rules" .

@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: bx-collect [--bom] OUT          write the run's CSVs and report.html\n"
+	"usage: bx-collect [--bom] [--rules FILE] OUT\n"
+	"                                       write the run's CSVs and report.html; with\n"
+	"                                       --rules, its prior-doc checks across documents\n"
 	"       bx-collect --start OUT          start the progress record of a run\n"
 	"       bx-collect --tick OUT DOC       record DOC as done; print progress on a terminal\n"
 	"       bx-collect --check OUT          exit 3 when OUT/reconcile.csv has a failed check\n"
@@ -22,6 +24,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "bom", no_argument, NULL, 'b' },
+		{ "rules", required_argument, NULL, 'r' },
 		{ "start", no_argument, NULL, 's' },
 		{ "tick", no_argument, NULL, 't' },
 		{ "fail-on-findings", no_argument, NULL, 'f' },
@@ -30,11 +33,13 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, bom = 0, mode = 0, fail_on = 0;
+	const char *rules = NULL;
 	bx_err err;
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': bom = 1; break;
+		case 'r': rules = optarg; break;
 		case 's': mode = 's'; break;
 		case 't': mode = 't'; break;
 		case 'f': fail_on = 1; break;
@@ -71,7 +76,7 @@ int main(int argc, char **argv)
 	}
 	{
 		collect_summary s;
-		if (collect_run(argv[optind], bom, &s, &err) != 0)
+		if (collect_run(argv[optind], bom, rules, &s, &err) != 0)
 			return cmd_fail("bx-collect", &err);
 		if (isatty(STDERR_FILENO))
 			fputs("\r\033[K", stderr);

@@ -1,6 +1,7 @@
 /* collect.c — concatenated CSVs, the HTML report, the progress line (see collect.h). */
 #define _GNU_SOURCE
 #include "collect.h"
+#include "crossdoc.h"
 #include "csvio.h"
 
 #include <errno.h>
@@ -64,9 +65,10 @@ static void rows_free(gpointer p)
 	g_strfreev(p);
 }
 
-/* Concatenates OUT/<doc>/NAME for every doc into OUT/RUN_NAME; keeps rows if ROWS. */
+/* Concatenates OUT/<doc>/NAME for every doc into OUT/RUN_NAME, then the records
+ * of EXTRA (NULL: none; records of NHEAD fields); keeps rows if ROWS. */
 static int collect_cat(const char *out, GPtrArray *docs, const char *name, const char *run_name,
-                       const char *const *head, int nhead, int bom, GPtrArray *rows, bx_err *err)
+                       const char *const *head, int nhead, int bom, GPtrArray *extra, GPtrArray *rows, bx_err *err)
 {
 	char *path = g_build_filename(out, run_name, NULL);
 	csv_out o;
@@ -100,6 +102,12 @@ static int collect_cat(const char *out, GPtrArray *docs, const char *name, const
 	}
 	if (rc == 0 && !c.header_done)
 		csvout_row(&o, nhead, head);
+	for (guint i = 0; rc == 0 && extra && i < extra->len; i++) {
+		char **f = g_ptr_array_index(extra, i);
+		csvout_row(&o, nhead, (const char *const *)f);
+		if (rows)
+			g_ptr_array_add(rows, g_strdupv(f));
+	}
 	if (rc) {
 		csvout_abort(&o);
 		return -1;
@@ -266,7 +274,7 @@ static int collect_report(const char *out, GPtrArray *docs, GPtrArray *rec, coll
 	return rc;
 }
 
-int collect_run(const char *out, int bom, collect_summary *sum, bx_err *err)
+int collect_run(const char *out, int bom, const char *rules, collect_summary *sum, bx_err *err)
 {
 	static const char *const doc_head[] = { "doc", "source", "sha256", "pages", "kind", "issuer", "year",
 		"amount_unit", "status", "error" };
@@ -279,12 +287,19 @@ int collect_run(const char *out, int bom, collect_summary *sum, bx_err *err)
 	GPtrArray *recrows = g_ptr_array_new_with_free_func(rows_free);
 	int rc = -1;
 
+	GPtrArray *cross = NULL;
+
 	memset(sum, 0, sizeof *sum);
-	/* documents.csv gathers the per-document document.csv files */
-	if (docs && collect_cat(out, docs, "document.csv", "documents.csv", doc_head, 10, bom, docrows, err) == 0 &&
-	    collect_cat(out, docs, "facts.csv", "facts.csv", facts_head, 10, bom, NULL, err) == 0 &&
-	    collect_cat(out, docs, "reconcile.csv", "reconcile.csv", rec_head, 10, bom, recrows, err) == 0)
+	/* documents.csv gathers the per-document document.csv files; the checks
+	 * across documents follow the documents' own in reconcile.csv */
+	if (docs &&
+	    collect_cat(out, docs, "document.csv", "documents.csv", doc_head, 10, bom, NULL, docrows, err) == 0 &&
+	    collect_cat(out, docs, "facts.csv", "facts.csv", facts_head, 10, bom, NULL, NULL, err) == 0 &&
+	    (!rules || (cross = crossdoc_run(out, docrows, rules, err)) != NULL) &&
+	    collect_cat(out, docs, "reconcile.csv", "reconcile.csv", rec_head, 10, bom, cross, recrows, err) == 0)
 		rc = collect_report(out, docrows, recrows, sum, err);
+	if (cross)
+		g_ptr_array_unref(cross);
 	if (docs)
 		g_ptr_array_unref(docs);
 	g_ptr_array_unref(docrows);

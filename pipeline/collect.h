@@ -18,7 +18,9 @@ typedef struct {
 	long docs, failed, partial, checks_fail, checks_total;
 } collect_summary;
 
-int collect_run(const char *out, int bom, collect_summary *sum, bx_err *err);
+/* RULES: the checks file whose prior-doc rules run across the documents
+ * (crossdoc.h), their records appended to OUT/reconcile.csv; NULL: none. */
+int collect_run(const char *out, int bom, const char *rules, collect_summary *sum, bx_err *err);
 
 /* The number of failed check instances in OUT/reconcile.csv, or -1 with ERR set. */
 long collect_failed(const char *out, bx_err *err);

@@ -171,6 +171,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 		for (size_t i = 0; i < rs->n; i++) {
 			const rule *r = &rs->v[i];
 			long tables = 0;
+			if (!strcmp(r->cls, "prior-doc"))
+				continue; /* across documents: bx-collect (crossdoc.h) */
 			if (g_str_has_prefix(r->cls, "lint")) {
 				reconcile_text_lint(&x, rs, r, texts);
 				continue;
