@@ -203,7 +203,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 			}
 			if (!strcmp(r->cls, "narrative-amount") || !strcmp(r->cls, "growth") ||
 			    !strcmp(r->cls, "share") || !strcmp(r->cls, "item-budget") ||
-			    !strcmp(r->cls, "growth-table") || !strcmp(r->cls, "parts")) {
+			    !strcmp(r->cls, "growth-table") || !strcmp(r->cls, "parts") ||
+			    !strcmp(r->cls, "restated")) {
 				if (!have_facts)
 					reconcile_emit(&x, r, "insufficient_data", "document", 0, 0, 0, 0, "document",
 					               "no narrative.csv given or readable");
@@ -211,6 +212,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 					reconcile_narrative_amount(&x, rs, r, facts, g);
 				else if (r->cls[0] == 's')
 					reconcile_narrative_share(&x, rs, r, facts);
+				else if (!strcmp(r->cls, "restated"))
+					reconcile_narrative_restated(&x, rs, r, facts);
 				else if (!strcmp(r->cls, "parts"))
 					reconcile_narrative_parts(&x, rs, r, facts);
 				else if (!strcmp(r->cls, "growth-table"))

@@ -80,6 +80,7 @@ void reconcile_narrative_share(rec_ctx *x, rules_set *rs, const rule *r, GArray 
 void reconcile_narrative_item_budget(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts);
 void reconcile_narrative_growth(rec_ctx *x, const rule *r, GArray *facts);
 void reconcile_narrative_parts(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts);
+void reconcile_narrative_restated(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts);
 void reconcile_narrative_growth_table(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts, const grids *g);
 
 #endif

@@ -674,3 +674,67 @@ out:
 		pcre2_code_free(parts);
 	g_strfreev(spec);
 }
+
+/* restated: a figure the narrative states in one section and restates in
+ * another (the 公务接待费 increase, 4.49 in 三/（一）, 4.5 in 三/（二）).  PATTERN
+ * selects the subjects, VALUE is SEVERITY@MEASURES (a regex).  Two facts of one
+ * subject, measure and unit in different sections whose values agree within the
+ * rounding of the two printed figures are one figure: pass when equal, rounding
+ * otherwise.  Facts that differ more are other figures (a change against the
+ * budget and one against last year), not compared. */
+void reconcile_narrative_restated(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts)
+{
+	const char *at = strchr(r->value, '@');
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *measures =
+	    pcre2_compile((PCRE2_SPTR)(at ? at + 1 : ""), PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	pcre2_match_data *md = measures ? pcre2_match_data_create_from_pattern(measures, NULL) : NULL;
+	long instances = 0;
+
+	if (!md) {
+		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
+		               "malformed SEVERITY@MEASURES");
+		goto out;
+	}
+	for (guint i = 0; i < facts->len; i++) {
+		const rec_fact *f = &g_array_index(facts, rec_fact, i);
+		size_t st, en;
+		if (pcre2_match(measures, (PCRE2_SPTR)f->measure, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) <= 0 ||
+		    !rules_exec(rs, r, f->subject, 0, &st, &en))
+			continue;
+		for (guint k = i + 1; k < facts->len; k++) {
+			const rec_fact *o = &g_array_index(facts, rec_fact, k);
+			double a = g_ascii_strtod(f->value, NULL), b = g_ascii_strtod(o->value, NULL), tol;
+			if (!strcmp(o->section, f->section) || strcmp(o->subject, f->subject) ||
+			    strcmp(o->measure, f->measure) || strcmp(o->unit, f->unit))
+				continue;
+			tol = (reconcile_half_unit(number_decimals(f->value)) +
+			       reconcile_half_unit(number_decimals(o->value))) *
+			      x->o->rounding_factor;
+			if (fabs(a - b) <= tol + 1e-9) {
+				char *scope = g_strdup_printf("narrative %s and %s: %s %s %s / %s", f->section,
+				                              o->section, f->subject, f->measure, f->value, o->value);
+				char *where =
+				    g_strdup_printf("narrative %s, page %ld: %s; narrative %s, page %ld: %s",
+				                    f->section, f->page, f->sentence, o->section, o->page, o->sentence);
+				char *msg = g_strdup_printf("%s %s stated as %s and as %s", f->subject, f->measure,
+				                            f->value, o->value);
+				reconcile_emit(x, r, fabs(a - b) < 1e-9 ? "pass" : "rounding", scope, a, b, tol, 1,
+				               where, msg);
+				instances++;
+				g_free(scope);
+				g_free(where);
+				g_free(msg);
+			}
+		}
+	}
+	if (!instances)
+		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		               "no figure restated in another section");
+out:
+	if (md)
+		pcre2_match_data_free(md);
+	if (measures)
+		pcre2_code_free(measures);
+}
