@@ -237,6 +237,8 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 					reconcile_tables_empty_note(&x, r, st, t);
 				else if (!strcmp(r->cls, "row-sum"))
 					reconcile_tables_row_sum(&x, r, st, t);
+				else if (!strcmp(r->cls, "balance"))
+					reconcile_tables_balance(&x, r, st, t);
 				else if (!strcmp(r->cls, "line-sum"))
 					reconcile_tables_line_sum(&x, r, st, t);
 				else if (!strcmp(r->cls, "class-line"))

@@ -59,6 +59,7 @@ void reconcile_tables_tree(rec_ctx *x, const rule *r, const seg_table *st, grid_
 void reconcile_tables_total(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t);
 void reconcile_tables_row_sum(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t);
 void reconcile_tables_empty_note(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t);
+void reconcile_tables_balance(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t);
 void reconcile_tables_line_sum(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t);
 void reconcile_tables_class_line(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t, const grids *g);
 void reconcile_tables_cross_total(rec_ctx *x, const rule *r, const grids *g);

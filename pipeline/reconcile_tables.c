@@ -704,3 +704,103 @@ out:
 		pcre2_match_data_free(md);
 	g_strfreev(spec);
 }
+
+/* The first cell of T, row by row, whose key "PATH | LABEL" matches RE and that
+ * holds a number or nothing: its value (blank: 0), decimals, whether printed,
+ * row and label (g_free).  Returns 0 when no such cell exists. */
+static int rec_keyed(grid_table *t, pcre2_code *re, pcre2_match_data *md, double *v, int *dec, int *pres, long *row,
+                     char **label)
+{
+	for (long r = t->header_rows; r < t->rows; r++)
+		for (long c = 0; c < t->cols; c++) {
+			const char *ty = grid_at(t, r, c)->type;
+			char *lab, *key;
+			int hit;
+			if (strcmp(ty, "number") != 0 && !(strcmp(ty, "blank") == 0 && reconcile_numeric_col(t, c)))
+				continue;
+			lab = grid_cell_label(t, r, c);
+			key = g_strdup_printf("%s | %s", grid_cell_path(t, r, c), lab);
+			hit = rec_is(re, md, key);
+			g_free(key);
+			if (hit) {
+				*v = reconcile_value(t, r, c, dec, pres);
+				*row = r;
+				*label = lab;
+				return 1;
+			}
+			g_free(lab);
+		}
+	return 0;
+}
+
+/* balance: in a 收支总表, one cell = the sum of others (收入总计 = 支出总计;
+ * 收入总计 = 本年收入合计 + 上年结转).  VALUE is SEVERITY@TOTAL;PART;PART…:
+ * regexes over a cell's key "PATH | LABEL" (its column path and the text on its
+ * left; VALUE holds no space: write \s); each names the first such cell, a blank one reading zero; a PART
+ * written ?RE may be absent.  Not applicable unless TOTAL and every required
+ * part are printed. */
+void reconcile_tables_balance(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t)
+{
+	const char *at = strchr(r->value, '@');
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", -1);
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	double total = 0, sum = 0, tol = 0;
+	long trow = 0, n = 0;
+	int ok = g_strv_length(spec) >= 2 && md, dec, pres;
+	GString *parts = g_string_new(NULL);
+	char *tlabel = NULL;
+
+	for (guint k = 0; ok && spec[k]; k++) {
+		int optional = spec[k][0] == '?';
+		pcre2_code *re = rec_re(spec[k] + optional);
+		double v;
+		long row;
+		char *label;
+		if (!re) {
+			ok = 0;
+			break;
+		}
+		if (rec_keyed(t, re, md, &v, &dec, &pres, &row, &label)) {
+			if (k == 0) {
+				total = v;
+				trow = row;
+				tlabel = label;
+			} else {
+				sum += v;
+				n++;
+				g_string_append_printf(parts, "%s%s", parts->len ? " + " : "", label);
+				g_free(label);
+			}
+			if (pres)
+				tol += reconcile_half_unit(dec);
+		} else if (!optional) {
+			ok = k ? -1 : -2;
+		}
+		pcre2_code_free(re);
+		if (ok < 0)
+			break;
+	}
+	{
+		char *scope = g_strdup_printf("table %03ld", st->no);
+		if (ok > 0 && n) {
+			char *where = g_strdup_printf("table %03ld (%s) row %ld, page %ld", st->no, st->kind, trow + 1,
+			                              t->row[trow].page);
+			char *what = g_strdup_printf("%s vs %s", tlabel, parts->str);
+			g_free(scope);
+			scope = g_strdup_printf("table %03ld %s", st->no, what);
+			reconcile_compare(x, r, scope, total, sum, tol * x->o->rounding_factor, where, what);
+			g_free(where);
+			g_free(what);
+		} else {
+			reconcile_emit(x, r, ok == 0 ? "insufficient_data" : "not_applicable", scope, 0, 0, 0, 0, scope,
+			               ok == 0 ? "malformed SEVERITY@TOTAL;PART…"
+			                       : "the table does not print these lines");
+		}
+		g_free(scope);
+	}
+	g_free(tlabel);
+	g_string_free(parts, TRUE);
+	if (md)
+		pcre2_match_data_free(md);
+	g_strfreev(spec);
+}
