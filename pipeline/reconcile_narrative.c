@@ -32,12 +32,9 @@ void reconcile_narrative_amount(rec_ctx *x, rules_set *rs, const rule *r, GArray
 	long instances = 0;
 
 	for (int k = 0; k < 3 && spec[k]; k++) {
-		int ec;
-		PCRE2_SIZE eo;
 		if (k == 1 && !strcmp(spec[k], "="))
 			continue;
-		re[k] =
-		    pcre2_compile((PCRE2_SPTR)spec[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		re[k] = reconcile_compile(spec[k], segments_meta(x->s, "year"));
 	}
 	if (g_strv_length(spec) != 3 || !re[0] || !re[2] || (strcmp(spec[1], "=") && !re[1]) || !md) {
 		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",

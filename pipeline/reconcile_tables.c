@@ -606,21 +606,14 @@ static long rec_class_row(rec_ctx *x, const grids *g, pcre2_code *kinds, pcre2_c
 void reconcile_tables_class_line(rec_ctx *x, const rule *r, const seg_table *st, grid_table *t, const grids *g)
 {
 	const char *at = strchr(r->value, '@');
-	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 4), **yp;
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 4);
 	pcre2_code *sumcol = g_strv_length(spec) == 4 ? rec_re(spec[0]) : NULL;
 	pcre2_code *fkinds = sumcol ? rec_re(spec[1]) : NULL, *strip = fkinds ? rec_re(spec[2]) : NULL, *fcol = NULL;
 	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
 	long instances = 0;
 
-	if (strip) {
-		/* {year} in FCOL stands for the document's year */
-		char *fre;
-		yp = g_strsplit(spec[3], "{year}", -1);
-		fre = g_strjoinv(segments_meta(x->s, "year"), yp);
-		fcol = rec_re(fre);
-		g_free(fre);
-		g_strfreev(yp);
-	}
+	if (strip) /* {year} in FCOL stands for the document's year */
+		fcol = reconcile_compile(spec[3], segments_meta(x->s, "year"));
 	if (!fcol || !md) {
 		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
 		               "malformed SEVERITY@SUMCOL;FKINDS;STRIP;FCOL");
