@@ -46,20 +46,6 @@ static GPtrArray *cd_facts(const char *out, const char *doc)
 	return v;
 }
 
-static pcre2_code *cd_re(const char *pattern, long prior)
-{
-	char *y = g_strdup_printf("%ld", prior);
-	gchar **parts = g_strsplit(pattern, "{prior}", -1);
-	char *re = g_strjoinv(y, parts);
-	int ec;
-	PCRE2_SIZE eo;
-	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
-	g_strfreev(parts);
-	g_free(re);
-	g_free(y);
-	return c;
-}
-
 static int cd_is(pcre2_code *re, pcre2_match_data *md, const char *s)
 {
 	return pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
@@ -187,9 +173,9 @@ GPtrArray *crossdoc_run(const char *out, GPtrArray *docs, const char *rules, bx_
 				continue;
 			}
 			year = strtol(d[D_YEAR], NULL, 10);
-			row = cd_re(spec[0], year - 1);
-			prior = cd_re(spec[1], year - 1);
-			cur = cd_re(spec[2], year - 1);
+			row = rules_compile_year(spec[0], d[D_YEAR]);
+			prior = rules_compile_year(spec[1], d[D_YEAR]);
+			cur = rules_compile_year(spec[2], d[D_YEAR]);
 			md = pcre2_match_data_create(4, NULL);
 			if (!g_hash_table_contains(facts, d[D_DOC]))
 				g_hash_table_insert(facts, d[D_DOC], cd_facts(out, d[D_DOC]));

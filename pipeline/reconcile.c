@@ -141,26 +141,6 @@ static void rec_fact_clear(gpointer p)
 	g_free(x->sentence);
 }
 
-/* RE compiled (UTF) with {year} replaced by YEAR and {prior} by the year
- * before it (YEAR "" leaves them as they are); NULL when it does not compile. */
-pcre2_code *reconcile_compile(const char *re, const char *year)
-{
-	char *prior = *year ? g_strdup_printf("%ld", strtol(year, NULL, 10) - 1) : g_strdup("{prior}");
-	gchar **a = g_strsplit(re, "{year}", -1);
-	char *r1 = g_strjoinv(*year ? year : "{year}", a);
-	gchar **b = g_strsplit(r1, "{prior}", -1);
-	char *r2 = g_strjoinv(prior, b);
-	int ec;
-	PCRE2_SIZE eo;
-	pcre2_code *c = pcre2_compile((PCRE2_SPTR)r2, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
-	g_strfreev(a);
-	g_strfreev(b);
-	g_free(r1);
-	g_free(r2);
-	g_free(prior);
-	return c;
-}
-
 /* A value in 万元: tables in 元 are divided by 10,000. */
 double reconcile_wan(double v, const char *unit)
 {

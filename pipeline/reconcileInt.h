@@ -50,8 +50,6 @@ double reconcile_value(grid_table *t, long r, long c, int *dec, int *present);
 double reconcile_half_unit(int dec);
 /* The grid of table NO, or NULL. */
 grid_table *reconcile_grid(const grids *g, long no);
-/* RE compiled (UTF) with {year} = YEAR and {prior} = YEAR - 1 substituted, or NULL. */
-pcre2_code *reconcile_compile(const char *re, const char *year);
 /* V in 万元 (UNIT 元 is divided by 10,000). */
 double reconcile_wan(double v, const char *unit);
 

@@ -34,7 +34,7 @@ void reconcile_narrative_amount(rec_ctx *x, rules_set *rs, const rule *r, GArray
 	for (int k = 0; k < 3 && spec[k]; k++) {
 		if (k == 1 && !strcmp(spec[k], "="))
 			continue;
-		re[k] = reconcile_compile(spec[k], segments_meta(x->s, "year"));
+		re[k] = rules_compile_year(spec[k], segments_meta(x->s, "year"));
 	}
 	if (g_strv_length(spec) != 3 || !re[0] || !re[2] || (strcmp(spec[1], "=") && !re[1]) || !md) {
 		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",

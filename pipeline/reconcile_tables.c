@@ -613,7 +613,7 @@ void reconcile_tables_class_line(rec_ctx *x, const rule *r, const seg_table *st,
 	long instances = 0;
 
 	if (strip) /* {year} in FCOL stands for the document's year */
-		fcol = reconcile_compile(spec[3], segments_meta(x->s, "year"));
+		fcol = rules_compile_year(spec[3], segments_meta(x->s, "year"));
 	if (!fcol || !md) {
 		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
 		               "malformed SEVERITY@SUMCOL;FKINDS;STRIP;FCOL");
