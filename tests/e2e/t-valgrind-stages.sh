@@ -9,7 +9,7 @@ for src in corpus/seeds/004_67cab9fc0809f1f8.txt corpus/real/unit_budget.pdf; do
 	"${VG[@]}" "$BIN/bx-segment" --rules rules/segment.rules "$d/layout.bxl" "$d/segments.bxs" 2>"$d/vg2"; check "$n segment" [ $? -le 2 ]
 	"${VG[@]}" "$BIN/bx-tables" --rules rules/tables.rules "$d/layout.bxl" "$d/segments.bxs" "$d/grid.bxg" 2>"$d/vg3"; check "$n tables" [ $? -le 2 ]
 	"${VG[@]}" "$BIN/bx-emit" --bom --rules rules/narrative.rules "$d/segments.bxs" "$d/grid.bxg" "$d" 2>"$d/vg4"; check "$n emit" [ $? -le 2 ]
-	"${VG[@]}" "$BIN/bx-reconcile" --quiet --rules rules/checks.rules "$d/segments.bxs" "$d/grid.bxg" "$d/reconcile.csv" 2>"$d/vg5"
+	"${VG[@]}" "$BIN/bx-reconcile" --quiet --rules rules/checks.rules --narrative "$d/narrative.csv" "$d/segments.bxs" "$d/grid.bxg" "$d/reconcile.csv" 2>"$d/vg5"
 	rc=$?; check "$n reconcile (rc $rc)" [ $rc -le 3 ]
 	for v in "$d"/vg*; do [ -s "$v" ] && { fail "$n valgrind: $(head -3 "$v")"; }; done
 done
