@@ -3,6 +3,7 @@
 #include "collect.h"
 #include "crossdoc.h"
 #include "csvio.h"
+#include "rules.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -130,7 +131,31 @@ static const char collect_css[] =
 
 /* The table of check instances by check and status, so that no check is
  * silently absent from a run. */
-static void collect_families(GString *h, GPtrArray *rec)
+/* What check ID checks, from its rule's comment in RS without its "(VALUE …)"
+ * syntax note, or "" (g_free). */
+static char *collect_check_text(const rules_set *rs, const char *id)
+{
+	for (size_t i = 0; rs && i < rs->n; i++)
+		if (!strcmp(rs->v[i].id, id)) {
+			GString *t = g_string_new(rs->v[i].comment);
+			const char *cut = strstr(t->str, "(VALUE");
+			if (cut) {
+				gsize from = (gsize)(cut - t->str), to = from;
+				int depth = 0;
+				do {
+					depth += t->str[to] == '(' ? 1 : t->str[to] == ')' ? -1 : 0;
+					to++;
+				} while (to < t->len && depth > 0);
+				g_string_erase(t, (gssize)from, (gssize)(to - from));
+				if (from > 0 && t->str[from - 1] == ' ' && (t->str[from] == ':' || t->str[from] == '\0'))
+					g_string_erase(t, (gssize)from - 1, 1);
+			}
+			return g_strstrip(g_string_free(t, FALSE));
+		}
+	return g_strdup("");
+}
+
+static void collect_families(GString *h, GPtrArray *rec, const rules_set *rs)
 {
 	static const char *const st[] = { "pass", "rounding", "fail", "not_applicable", "insufficient_data" };
 	GHashTable *counts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -158,15 +183,19 @@ static void collect_families(GString *h, GPtrArray *rec)
 		}
 		(*v)++;
 	}
-	g_string_append(h, "</table>\n<h2>Checks by status</h2>\n<table><tr><th>check</th>");
+	g_string_append(h, "</table>\n<h2>Checks by status</h2>\n<table><tr><th>check</th><th>what it checks</th>");
 	for (int k = 0; k < 5; k++)
 		g_string_append_printf(h, "<th>%s</th>", st[k]);
 	g_string_append(h, "</tr>\n");
 	for (guint i = 0; i < checks->len; i++) {
 		const char *c = g_ptr_array_index(checks, i);
+		char *what = collect_check_text(rs, c);
 		g_string_append(h, "<tr><td>");
 		html_text(h, c);
+		g_string_append(h, "</td><td>");
+		html_text(h, what);
 		g_string_append(h, "</td>");
+		g_free(what);
 		for (int k = 0; k < 5; k++) {
 			char *key = g_strdup_printf("%s\x1f%s", c, st[k]);
 			long *v = g_hash_table_lookup(counts, key);
@@ -180,7 +209,8 @@ static void collect_families(GString *h, GPtrArray *rec)
 	g_hash_table_unref(counts);
 }
 
-static int collect_report(const char *out, GPtrArray *docs, GPtrArray *rec, collect_summary *sum, bx_err *err)
+static int collect_report(const char *out, GPtrArray *docs, GPtrArray *rec, const rules_set *rs, collect_summary *sum,
+                          bx_err *err)
 {
 	char *path = g_build_filename(out, "report.html", NULL);
 	GString *h = g_string_new(NULL);
@@ -239,7 +269,7 @@ static int collect_report(const char *out, GPtrArray *docs, GPtrArray *rec, coll
 		sum->failed += !strcmp(d[8], "failed");
 		sum->partial += !strcmp(d[8], "partial");
 	}
-	collect_families(h, rec);
+	collect_families(h, rec, rs);
 	g_string_append(h, "<h2>Failed checks</h2>\n<table><tr><th>document</th><th>check</th>"
 	                   "<th>expected</th><th>actual</th><th>difference</th><th>tolerance</th>"
 	                   "<th>where</th><th>message</th></tr>\n");
@@ -288,6 +318,7 @@ int collect_run(const char *out, int bom, const char *rules, collect_summary *su
 	int rc = -1;
 
 	GPtrArray *cross = NULL;
+	rules_set *rs = NULL;
 
 	memset(sum, 0, sizeof *sum);
 	/* documents.csv gathers the per-document document.csv files; the checks
@@ -295,9 +326,10 @@ int collect_run(const char *out, int bom, const char *rules, collect_summary *su
 	if (docs &&
 	    collect_cat(out, docs, "document.csv", "documents.csv", doc_head, 10, bom, NULL, docrows, err) == 0 &&
 	    collect_cat(out, docs, "facts.csv", "facts.csv", facts_head, 10, bom, NULL, NULL, err) == 0 &&
-	    (!rules || (cross = crossdoc_run(out, docrows, rules, err)) != NULL) &&
+	    (!rules || ((rs = rules_load(rules, err)) != NULL && (cross = crossdoc_run(out, docrows, rs)) != NULL)) &&
 	    collect_cat(out, docs, "reconcile.csv", "reconcile.csv", rec_head, 10, bom, cross, recrows, err) == 0)
-		rc = collect_report(out, docrows, recrows, sum, err);
+		rc = collect_report(out, docrows, recrows, rs, sum, err);
+	rules_free(rs);
 	if (cross)
 		g_ptr_array_unref(cross);
 	if (docs)

@@ -135,14 +135,11 @@ static long cd_compare(GPtrArray *rows, const rule *r, char **d, char **e, GPtrA
 	return n;
 }
 
-GPtrArray *crossdoc_run(const char *out, GPtrArray *docs, const char *rules, bx_err *err)
+GPtrArray *crossdoc_run(const char *out, GPtrArray *docs, rules_set *rs)
 {
-	rules_set *rs = rules_load(rules, err);
 	GPtrArray *rows;
 	GHashTable *facts;
 
-	if (!rs)
-		return NULL;
 	rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	facts = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)g_ptr_array_unref);
 	for (size_t i = 0; i < rs->n; i++) {
@@ -202,6 +199,5 @@ GPtrArray *crossdoc_run(const char *out, GPtrArray *docs, const char *rules, bx_
 		g_strfreev(spec);
 	}
 	g_hash_table_unref(facts);
-	rules_free(rs);
 	return rows;
 }

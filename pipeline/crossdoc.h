@@ -13,12 +13,12 @@
 #define BX_CROSSDOC_H
 
 #include <glib.h>
-#include "err.h"
+#include "rules.h"
 
 /* OUT: the run folder; DOCS: documents.csv records (char ** of 10 fields:
  * doc, source, sha256, pages, kind, issuer, year, amount_unit, status, error);
- * RULES: the checks file.  Returns the records (g_strfreev each; the array's
- * free function does it) or NULL with ERR set when RULES cannot be loaded. */
-GPtrArray *crossdoc_run(const char *out, GPtrArray *docs, const char *rules, bx_err *err);
+ * RS: the checks rules (its prior-doc rules run).  Returns the records (the
+ * array frees them); a document whose facts.csv cannot be read has no facts. */
+GPtrArray *crossdoc_run(const char *out, GPtrArray *docs, rules_set *rs);
 
 #endif
