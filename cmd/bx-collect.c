@@ -14,7 +14,8 @@ static const char usage[] =
 	"                                       write the run's CSVs and report.html; with\n"
 	"                                       --rules, its prior-doc checks across documents\n"
 	"       bx-collect --start OUT          start the progress record of a run\n"
-	"       bx-collect --tick OUT DOC       record DOC as done; print progress on a terminal\n"
+	"       bx-collect --tick OUT DOC       record DOC as done: print its summary line, and the\n"
+	"                                       progress line on a terminal\n"
 	"       bx-collect --check OUT          exit 3 when OUT/reconcile.csv has a failed check\n"
 	"Prints one summary line. Exit: 0 ok, 3 --fail-on-findings and a check failed,\n"
 	"64 usage, 66 unreadable run folder, 70 output not written.\n"
@@ -66,11 +67,18 @@ int main(int argc, char **argv)
 		return n ? 3 : 0;
 	}
 	if (mode == 't') {
-		char *line = collect_tick(argv[optind], argv[optind + 1], &err);
-		if (!line)
+		char *docline = collect_doc_line(argv[optind], argv[optind + 1], &err);
+		char *line = docline ? collect_tick(argv[optind], argv[optind + 1], &err) : NULL;
+		if (!line) {
+			g_free(docline);
 			return cmd_fail("bx-collect", &err);
+		}
+		/* one line per document; on a terminal, the progress line below it */
 		if (isatty(STDERR_FILENO))
-			fprintf(stderr, "\r\033[K%s", line);
+			fprintf(stderr, "\r\033[K%s\n%s", docline, line);
+		else
+			fprintf(stderr, "%s\n", docline);
+		g_free(docline);
 		g_free(line);
 		return 0;
 	}

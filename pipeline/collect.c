@@ -450,3 +450,37 @@ out:
 	g_free(list);
 	return line;
 }
+
+static int collect_count_status(void *ctx, char **f, int n, long record)
+{
+	long *c = ctx;
+	static const char *const st[] = { "pass", "rounding", "fail", "not_applicable", "insufficient_data" };
+	if (record > 1 && n >= 3)
+		for (int k = 0; k < 5; k++)
+			if (!strcmp(f[2], st[k]))
+				c[k]++;
+	return 0;
+}
+
+char *collect_doc_line(const char *out, const char *doc, bx_err *err)
+{
+	char *dcsv = g_build_filename(out, doc, "document.csv", NULL);
+	char *rcsv = g_build_filename(out, doc, "reconcile.csv", NULL);
+	tick_doc t = { "0", "failed" };
+	long c[5] = { 0 };
+	char *line = NULL;
+
+	if (csvin_read(dcsv, tick_row, &t, err) == 0) {
+		bx_err rerr;
+		const char *pl = strcmp(t.pages, "1") ? "pages" : "page";
+		if (csvin_read(rcsv, collect_count_status, c, &rerr) == 0)
+			line = g_strdup_printf("%s: %s, %s %s; %ld pass, %ld rounding, %ld fail, %ld not_applicable, "
+			                       "%ld insufficient_data",
+			                       doc, t.status, t.pages, pl, c[0], c[1], c[2], c[3], c[4]);
+		else
+			line = g_strdup_printf("%s: %s, %s %s; no checks (%s)", doc, t.status, t.pages, pl, rerr.msg);
+	}
+	g_free(dcsv);
+	g_free(rcsv);
+	return line;
+}

@@ -31,4 +31,10 @@ int collect_start(const char *out, bx_err *err);
 /* Returns the progress line (g_free) or NULL with ERR set. */
 char *collect_tick(const char *out, const char *doc, bx_err *err);
 
+/* The summary line of document DOC of run OUT (g_free): its status, pages and
+ * check instances by status ("doc: ok, 21 pages; 302 pass, 9 rounding, 14 fail,
+ * …"; "no checks" and why when its reconcile.csv is unreadable), or NULL with
+ * ERR set when its document.csv is unreadable. */
+char *collect_doc_line(const char *out, const char *doc, bx_err *err);
+
 #endif

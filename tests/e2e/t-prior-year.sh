@@ -5,8 +5,10 @@
 # 2024 budget has 30.00, and its 2024 合计 as 101.00 against 100.00.  The 2024
 # budget has no earlier document in the run: not_applicable, never a pass.
 . tests/e2e/lib.sh
-make --no-print-directory run IN=tests/data/prior OUT="$TMP/o" >/dev/null 2>&1
+make --no-print-directory run IN=tests/data/prior OUT="$TMP/o" >/dev/null 2>"$TMP/err"
 check "run finished" [ -s "$TMP/o/reconcile.csv" ]
+check "one summary line per document on stderr" \
+	[ "$(grep -cE '^20(24|25)-[0-9a-f]+: ok, 1 page; [0-9]+ pass, [0-9]+ rounding, [0-9]+ fail, [0-9]+ not_applicable, [0-9]+ insufficient_data$' "$TMP/err")" = 2 ]
 rows() { grep -E "^$1-[0-9a-f]+,prior-doc-function(-total)?,$2," "$TMP/o/reconcile.csv"; }
 for code in 201 20103 2010301 2010302; do
 	check "2025: $code passes against 2024" bash -c "grep -qE '^2025-[0-9a-f]+,prior-doc-function,pass,table 001 $code ' '$TMP/o/reconcile.csv'"
