@@ -467,10 +467,10 @@ char *collect_doc_line(const char *out, const char *doc, bx_err *err)
 	char *dcsv = g_build_filename(out, doc, "document.csv", NULL);
 	char *rcsv = g_build_filename(out, doc, "reconcile.csv", NULL);
 	tick_doc t = { "0", "failed" };
-	long c[5] = { 0 };
 	char *line = NULL;
 
 	if (csvin_read(dcsv, tick_row, &t, err) == 0) {
+		long c[5] = { 0 };
 		bx_err rerr;
 		const char *pl = strcmp(t.pages, "1") ? "pages" : "page";
 		if (csvin_read(rcsv, collect_count_status, c, &rerr) == 0)
