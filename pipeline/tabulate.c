@@ -226,6 +226,54 @@ static int tab_ruled(const layout_page *pg, long from, long to, GArray *rows)
 }
 
 
+/* The span each band of BANDS claims for words that overlap no band (a header
+ * cell printed across a gap), into SPANS (x0, x1 pairs, as many as bands); WORDS
+ * are the extents of the words the bands were made of.  A span is its band,
+ * except that the first of two right-aligned bands in a row (the right edges of
+ * their words agree: amount columns) after a band that is not (the names)
+ * reaches left by the pitch of the amount columns, up to the band before it.
+ * Amount columns of a table are mostly of one width, and a word in the gap
+ * before the first of them that starts within that width is the text of that
+ * column or of a span it begins (20XX年预算数 printed at the left of its span
+ * over 合计 | 基本支出 | 项目支出), however far the longest name reaches into
+ * the gap. */
+static void tab_spans(const GArray *words, const GArray *bands, GArray *spans)
+{
+	guint n = bands->len;
+	double *lo = g_new(double, n ? n : 1), *hi = g_new(double, n ? n : 1);
+	long *count = g_new0(long, n ? n : 1); /* words of the band, then whether it is right-aligned */
+
+	for (guint b = 0; b < n; b++) {
+		lo[b] = G_MAXDOUBLE;
+		hi[b] = -G_MAXDOUBLE;
+	}
+	for (guint k = 0; k < words->len; k++) {
+		const double *w = &g_array_index(words, double, 2 * k);
+		for (guint b = 0; b < n; b++) {
+			const double *x = &g_array_index(bands, double, 2 * b);
+			if (w[0] >= x[0] && w[1] <= x[1]) {
+				lo[b] = MIN(lo[b], w[1]);
+				hi[b] = MAX(hi[b], w[1]);
+				count[b]++;
+				break;
+			}
+		}
+	}
+	for (guint b = 0; b < n; b++) /* two words or more, one right edge */
+		count[b] = count[b] >= 2 && hi[b] - lo[b] <= TAB_SNAP;
+	g_array_set_size(spans, 0);
+	g_array_append_vals(spans, bands->data, n);
+	for (guint b = 1; b + 1 < n; b++) {
+		double *x = &g_array_index(spans, double, 2 * b);
+		double before = g_array_index(bands, double, 2 * (b - 1) + 1);
+		if (count[b] && count[b + 1] && !count[b - 1])
+			x[0] = MIN(x[0], MAX(before, hi[b] - (hi[b + 1] - hi[b])));
+	}
+	g_free(lo);
+	g_free(hi);
+	g_free(count);
+}
+
 /* Aligned method: rows are lines, columns the merged extents of the words of
  * the lines that hold amounts (or, without two such lines, of every line with
  * two or more words). */
@@ -233,9 +281,11 @@ static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
 {
 	GArray *iv = g_array_new(FALSE, FALSE, sizeof(double) * 2);
 	GArray *bands = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+	GArray *spans = g_array_new(FALSE, FALSE, sizeof(double) * 2);
 
 	/* columns from the rows that hold amounts (their cells align, left or right);
-	 * header words are then put in the column they overlap or are nearest to */
+	 * header words are then put in the column they overlap, or whose span
+	 * (tab_spans) they overlap, or are nearest to */
 	int data_rows = 0;
 	for (long i = from; i <= to; i++)
 		data_rows += tab_has_amount(pg, &g_array_index(pg->lines, layout_line, i));
@@ -258,6 +308,7 @@ static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
 		else
 			g_array_append_vals(bands, x, 1);
 	}
+	tab_spans(iv, bands, spans);
 	for (long i = from; i <= to; i++) {
 		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
 		raw_row *row = tab_new_row(rows, pg->no, (long)MAX(bands->len, 1));
@@ -265,8 +316,8 @@ static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
 			const layout_word *w = &g_array_index(pg->words, layout_word, k);
 			long best = 0;
 			double bestv = -G_MAXDOUBLE;
-			for (guint b = 0; b < bands->len; b++) {
-				double *x = &g_array_index(bands, double, 2 * b);
+			for (guint b = 0; b < spans->len; b++) {
+				double *x = &g_array_index(spans, double, 2 * b);
 				double ov = MIN(x[1], w->x1) - MAX(x[0], w->x0);
 				if (ov <= 0)
 					ov = -MIN(fabs(w->x0 - x[1]), fabs(x[0] - w->x1));
@@ -280,6 +331,7 @@ static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
 	}
 	g_array_unref(iv);
 	g_array_unref(bands);
+	g_array_unref(spans);
 }
 
 static void tab_tabs(const layout_page *pg, long from, long to, GArray *rows)
