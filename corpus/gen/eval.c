@@ -12,8 +12,11 @@
  * generated ones).  For each document: table detection recall and precision (a
  * found table counts when it is the expected table of that number: the
  * generated tables by number, the real ones by title), and cell accuracy:
- * expected cells found with the same text in the same row and column
- * (whitespace aside), over all cells and over the numeric ones; for documents
+ * expected cells found in the same row and column with the same text
+ * (whitespace aside; a full-width print reads as its ASCII truth, a blank
+ * printed "-" or "—" as itself) or, for an amount or a percentage, typed as one
+ * with the same value (without separators: （12.30） is -12.30), over all cells
+ * and over the numeric ones; for documents
  * with findings.tsv, the pipeline runs on to the narrative facts and the
  * reconciliation, and the expected fail and rounding findings are matched
  * (recall) as are the findings it reports in the families the generator plants
@@ -132,12 +135,16 @@ static void eval_cells(const char *doc, const grids *g, long no, const char *csv
 	for (guint r = 0; r < rows->len; r++) {
 		gchar **want = g_ptr_array_index(rows, r);
 		for (long c = 0; want[c]; c++) {
-			char *a = eval_squeeze(want[c]), *b = NULL;
-			int num = number_parse(a, NULL) == NUM_NUMBER, right = 0;
+			char *a = eval_squeeze(want[c]), *b = NULL, *v = NULL;
+			num_type nt = number_parse(a, &v);
+			int num = nt == NUM_NUMBER, right = 0;
 			if (t && (long)r < t->rows && c < t->cols) {
-				b = eval_squeeze(grid_at(t, (long)r, c)->text);
-				right = !strcmp(a, b);
+				const grid_cell *x = grid_at(t, (long)r, c);
+				b = eval_squeeze(x->text);
+				/* the same text, or an amount typed as one with the same value */
+				right = !strcmp(a, b) || (v && !strcmp(x->type, number_type_name(nt)) && !strcmp(x->value, v));
 			}
+			g_free(v);
 			if (*a) {
 				sc->cells++;
 				sc->cells_right += right;

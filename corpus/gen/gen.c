@@ -22,6 +22,10 @@
  *   twotables   the function and the economic table on one page
  * Each document has a function table and an economic basic-expenditure table,
  * in 万元 or 元 (the unit line says which), and most have narrative pages first.
+ * Number forms cycle with the index (gendata.h): full-width digits in one amount
+ * cell in three where they fit the column (１，２３４．５６; the truth holds
+ * 1,234.56, as the extractor normalises it), negatives as -12.30 or （12.30）,
+ * zeros printed blank, "-" or "—" (the truth holds the dash).
  * Text uses the WenQuanYi Zen Hei font (Debian fonts-wqy-zenhei).
  * --format html writes NAME.html instead (NAME with the style "writer"): the same
  * data, narrative and tables as HTML for LibreOffice Writer to print once
@@ -129,6 +133,34 @@ static char *gen_cell(const gendata_doc *d, const gen_table *t, guint r, int c)
 	return gendata_amount(d, row->v[c - ncode - 1]);
 }
 
+/* Whether amount cell (R, C) of T is printed in full-width digits in a document
+ * that has some (one cell in three, by position). */
+static int gen_is_fullwidth(const gendata_doc *d, const gen_table *t, guint r, int c)
+{
+	guint h = (r + 1) * 2654435761u ^ ((guint)c + (t->t == &d->eco ? 17u : 0u)) * 40503u;
+	return d->fullwidth && (h >> 7) % 3 == 0;
+}
+
+/* TXT with its digits, separators and minus in full-width forms (１，２３４．５６),
+ * newly allocated. */
+static char *gen_fullwidth(const char *txt)
+{
+	GString *o = g_string_new(NULL);
+	for (const char *p = txt; *p; p++) {
+		if (g_ascii_isdigit(*p))
+			g_string_append_unichar(o, 0xFF10 + (gunichar)(*p - '0'));
+		else if (*p == ',')
+			g_string_append(o, "，");
+		else if (*p == '.')
+			g_string_append(o, "．");
+		else if (*p == '-' && g_ascii_isdigit(p[1]))
+			g_string_append(o, "－");
+		else
+			g_string_append_c(o, *p);
+	}
+	return g_string_free(o, FALSE);
+}
+
 /* Draws S centred between X0 and X1 on baseline Y. */
 static void gen_centred(cairo_t *cr, double x0, double x1, double y, const char *s)
 {
@@ -219,8 +251,20 @@ static double gen_table_draw(const gen_page *pg, const gen_table *t, double y)
 					gen_text(cr, t->x[c] + 4, ly + 11 * k, 9, g_ptr_array_index(name, k));
 			} else {
 				char *txt = gen_cell(pg->d, t, r, c);
-				double w = gen_width(cr, 9, txt);
-				double x = c > ncode ? t->x[c + 1] - 4 - w : t->x[c] + 4; /* amounts right-aligned */
+				double w = gen_width(cr, 9, txt), x;
+				if (c > ncode && gen_is_fullwidth(pg->d, t, r, c)) {
+					/* full-width where it fits the column; it reads as TXT */
+					char *fw = gen_fullwidth(txt);
+					double fww = gen_width(cr, 9, fw);
+					if (fww <= t->x[c + 1] - t->x[c] - 8) {
+						g_free(txt);
+						txt = fw;
+						w = fww;
+					} else {
+						g_free(fw);
+					}
+				}
+				x = c > ncode ? t->x[c + 1] - 4 - w : t->x[c] + 4; /* amounts right-aligned */
 				if (*txt)
 					gen_text(cr, x, y + h / 2 + 3.5, 9, txt); /* centred in the row */
 				g_free(txt);
@@ -530,7 +574,7 @@ int main(int argc, char **argv)
 	for (long k = first; k < first + docs; k++) {
 		gendata_doc d;
 		int rc;
-		if (gendata_make(&d, seed, (int)k, style, plant, orient) != 0) {
+		if (gendata_make(&d, seed, (int)k, style, plant, orient, !html) != 0) {
 			fprintf(stderr, "bx-gen: unknown style '%s' or plant '%s'\n", style ? style : "-", plant ? plant : "-");
 			gendata_release(&d);
 			return 64;
