@@ -7,6 +7,9 @@
  *   OUTDIR/NAME/NNN.csv        the expected grid of each table, in the pipeline's
  *                              table CSV convention (header rows then body rows; a
  *                              merged cell's text in its top-left cell)
+ *   OUTDIR/NAME/facts.csv      the facts the document must yield (facts.csv of the
+ *                              emit stage): table,code,label,column,value,unit, one
+ *                              per printed amount of the two tables, from the data
  *   OUTDIR/NAME/findings.tsv   the findings a checker must report, one a line:
  *                              check TAB status TAB text of the scope (may be empty)
  * The data, the narrative and the planted errors come from gendata.c; documents
@@ -341,6 +344,51 @@ static int gen_expected(const gendata_doc *d, const gen_table *t, const char *pa
 	return 0;
 }
 
+/* Appends to O the facts table T (numbered NO) must yield: one per printed
+ * amount of a body or total row, as the emit stage writes them. */
+static void gen_table_facts(csv_out *o, const gendata_doc *d, const gendata_table *t, int no)
+{
+	for (guint r = 0; r < t->rows->len; r++) {
+		const gendata_row *row = &g_array_index(t->rows, gendata_row, r);
+		for (int k = 0; k < 3; k++) {
+			char *v;
+			if (row->v[k] == 0)
+				continue; /* printed blank or as a dash: no fact */
+			v = gendata_value(d, row->v[k]);
+			csvout_fieldf(o, "%03d", no);
+			csvout_field(o, row->code);
+			csvout_field(o, row->name);
+			csvout_fieldf(o, "%d年预算数 / %s", d->year, t->col[k]);
+			csvout_field(o, v);
+			csvout_field(o, d->yuan ? "元" : "万元");
+			csvout_end(o);
+			g_free(v);
+		}
+	}
+}
+
+/* The expected facts of D (facts.csv at PATH): table, code, label, column, value
+ * and unit of every amount its two tables print, from the data drawn. */
+static int gen_facts(const gendata_doc *d, const char *path)
+{
+	static const char *const head[] = { "table", "code", "label", "column", "value", "unit" };
+	csv_out o;
+	bx_err err;
+
+	if (csvout_open(&o, path, 0, &err) != 0) {
+		fprintf(stderr, "bx-gen: %s\n", err.msg);
+		return -1;
+	}
+	csvout_row(&o, (int)G_N_ELEMENTS(head), head);
+	gen_table_facts(&o, d, &d->fn, 1);
+	gen_table_facts(&o, d, &d->eco, 2);
+	if (csvout_commit(&o, &err) != 0) {
+		fprintf(stderr, "bx-gen: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
 /* The narrative pages: a title, headings and paragraphs (first line indented);
  * returns the Y below the last line. */
 static double gen_narrative(const gen_page *pg)
@@ -372,16 +420,17 @@ static double gen_narrative(const gen_page *pg)
 }
 
 /* Writes the truth of D into DIR (made if missing): the expected grids of its
- * tables FN and ECO and its findings.  Returns 0 or -1 (reported on stderr). */
+ * tables FN and ECO, its facts and its findings.  Returns 0 or -1 (reported on
+ * stderr). */
 static int gen_truth(const gendata_doc *d, const char *dir, const gen_table *fn, const gen_table *eco)
 {
 	char *e1 = g_strdup_printf("%s/001.csv", dir), *e2 = g_strdup_printf("%s/002.csv", dir);
-	char *ft = g_strdup_printf("%s/findings.tsv", dir);
+	char *ft = g_strdup_printf("%s/findings.tsv", dir), *fc = g_strdup_printf("%s/facts.csv", dir);
 	int rc = 0;
 	if (g_mkdir_with_parents(dir, 0777) != 0) {
 		fprintf(stderr, "bx-gen: cannot make '%s'\n", dir);
 		rc = -1;
-	} else if (gen_expected(d, fn, e1) != 0 || gen_expected(d, eco, e2) != 0) {
+	} else if (gen_expected(d, fn, e1) != 0 || gen_expected(d, eco, e2) != 0 || gen_facts(d, fc) != 0) {
 		rc = -1;
 	} else if (!g_file_set_contents(ft, d->findings->str, (gssize)d->findings->len, NULL)) {
 		fprintf(stderr, "bx-gen: cannot write '%s'\n", ft);
@@ -390,6 +439,7 @@ static int gen_truth(const gendata_doc *d, const char *dir, const gen_table *fn,
 	g_free(e1);
 	g_free(e2);
 	g_free(ft);
+	g_free(fc);
 	return rc;
 }
 
