@@ -28,7 +28,8 @@
  * Number forms cycle with the index (gendata.h): full-width digits in one amount
  * cell in three where they fit the column (１，２３４．５６; the truth holds
  * 1,234.56, as the extractor normalises it), negatives as -12.30 or （12.30）,
- * zeros printed blank, "-" or "—" (the truth holds the dash).
+ * zeros printed blank, "-" or "—" (the truth holds the dash), and in some
+ * landscape documents a share column 占比 ("12.3%"; a fact in %).
  * Text uses the WenQuanYi Zen Hei font (Debian fonts-wqy-zenhei).
  * --format html writes NAME.html instead (NAME with the style "writer"): the same
  * data, narrative and tables as HTML for LibreOffice Writer to print once
@@ -133,6 +134,11 @@ static char *gen_cell(const gendata_doc *d, const gen_table *t, guint r, int c)
 	}
 	if (c == ncode)
 		return g_strdup(row->name);
+	if (c - ncode - 1 == 3) { /* the share column */
+		char *p = gendata_tenths(gendata_share_tenths(t->t, r)), *s = g_strconcat(p, "%", NULL);
+		g_free(p);
+		return s;
+	}
 	return gendata_amount(d, row->v[c - ncode - 1]);
 }
 
@@ -190,7 +196,7 @@ static double gen_header(const gen_page *pg, const gen_table *t, double y)
 		gen_centred(cr, t->x[0], t->x[1], y + h + 13, "科目编码");
 	}
 	gen_centred(cr, t->x[ncode], t->x[ncode + 1], y + h + 13, "科目名称");
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < gendata_ncols(t->t); k++)
 		gen_centred(cr, t->x[ncode + 1 + k], t->x[ncode + 2 + k], y + h + 13, t->t->col[k]);
 	if (pg->rules == 2) {
 		gen_hline(cr, t->x[0], t->x[t->ncol], y);
@@ -291,10 +297,10 @@ static void gen_layout(const gen_page *pg, gen_table *t, const gendata_table *da
 	int ncode = split ? 3 : 1;
 	double left = 50, width = pg->pw - 100;
 	double codew = split ? 30 : 60, namew = pg->wrap ? 120 : split ? 190 : 210;
-	double amount = (width - codew * ncode - namew) / 3;
+	double amount = (width - codew * ncode - namew) / gendata_ncols(data);
 	t->t = data;
 	t->split = split;
-	t->ncol = ncode + 4;
+	t->ncol = ncode + 1 + gendata_ncols(data);
 	t->x[0] = left;
 	for (int c = 1; c <= ncode; c++)
 		t->x[c] = t->x[c - 1] + codew;
@@ -318,8 +324,8 @@ static int gen_expected(const gendata_doc *d, const gen_table *t, const char *pa
 	for (int c = 1; c < ncode + 1; c++)
 		csvout_field(&o, "");
 	csvout_fieldf(&o, "%d年预算数", d->year);
-	csvout_field(&o, "");
-	csvout_field(&o, "");
+	for (int k = 1; k < gendata_ncols(t->t); k++)
+		csvout_field(&o, "");
 	csvout_end(&o);
 	if (t->split) {
 		csvout_field(&o, "类");
@@ -328,9 +334,12 @@ static int gen_expected(const gendata_doc *d, const gen_table *t, const char *pa
 	} else {
 		csvout_field(&o, "科目编码");
 	}
-	csvout_row(&o, 4, (const char *[]){ "科目名称", t->t->col[0], t->t->col[1], t->t->col[2] });
+	csvout_field(&o, "科目名称");
+	for (int k = 0; k < gendata_ncols(t->t); k++)
+		csvout_field(&o, t->t->col[k]);
+	csvout_end(&o);
 	for (guint r = 0; r < t->t->rows->len; r++) {
-		for (int c = 0; c < ncode + 4; c++) {
+		for (int c = 0; c < t->ncol; c++) {
 			char *s = gen_cell(d, t, r, c);
 			csvout_field(&o, s);
 			g_free(s);
@@ -361,6 +370,17 @@ static void gen_table_facts(csv_out *o, const gendata_doc *d, const gendata_tabl
 			csvout_fieldf(o, "%d年预算数 / %s", d->year, t->col[k]);
 			csvout_field(o, v);
 			csvout_field(o, d->yuan ? "元" : "万元");
+			csvout_end(o);
+			g_free(v);
+		}
+		if (t->share) { /* a percentage: its value, unit % */
+			char *v = gendata_tenths(gendata_share_tenths(t, r));
+			csvout_fieldf(o, "%03d", no);
+			csvout_field(o, row->code);
+			csvout_field(o, row->name);
+			csvout_fieldf(o, "%d年预算数 / %s", d->year, t->col[3]);
+			csvout_field(o, v);
+			csvout_field(o, "%");
 			csvout_end(o);
 			g_free(v);
 		}

@@ -182,6 +182,23 @@ char *gendata_amount(const gendata_doc *d, long v)
 	return g_string_free(s, FALSE);
 }
 
+int gendata_ncols(const gendata_table *t)
+{
+	return t->share ? 4 : 3;
+}
+
+long gendata_share_tenths(const gendata_table *t, guint r)
+{
+	long total = g_array_index(t->rows, gendata_row, 0).v[0];
+	long v = g_array_index(t->rows, gendata_row, r).v[0];
+	return total ? lround((double)v * 1000.0 / (double)total) : 0;
+}
+
+char *gendata_tenths(long p)
+{
+	return g_strdup_printf("%s%ld.%ld", p < 0 ? "-" : "", labs(p) / 10, labs(p) % 10);
+}
+
 char *gendata_value(const gendata_doc *d, long v)
 {
 	GString *s = gendata_digits(d, v, 0);
@@ -567,6 +584,10 @@ int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, con
 	gendata_function(d, &r, scale);
 	if (form >= 2)
 		gendata_negative(d, &rf);
+	if (form >= 2 && d->landscape) {
+		d->fn.share = 1;
+		d->fn.col[3] = "占比";
+	}
 	gendata_economic(d, &r);
 	if (!strcmp(d->plant, "narrative") || !strcmp(d->plant, "share") || !strcmp(d->plant, "growth") || index % 3 != 0)
 		gendata_narrative(d, &r);

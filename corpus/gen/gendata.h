@@ -24,7 +24,9 @@
  * prints are fixed), cycled by index so that any four documents in a row hold
  * them all: plain; full-width digits in some cells (gen.c picks them) and blanks
  * printed "-"; a negative 项目支出 leaf printed -12.30 and blanks printed "—";
- * a negative leaf printed （12.30） and full-width digits.  A negative leaf is a
+ * a negative leaf printed （12.30） and full-width digits.  Landscape documents
+ * with a negative leaf have a share column (占比, "12.3%") in the function
+ * table, where the page is wide enough for a fourth amount column.  A negative leaf is a
  * project-only 项 with a sibling, at most a fifth of what its siblings hold, so
  * its 款 and class stay positive; every sum is still exact.
  */
@@ -42,7 +44,8 @@ typedef struct {
 typedef struct {
 	char title[160];       /* as printed: year, issuer, table name */
 	const char *subject;   /* 功能分类科目 / 经济分类科目 */
-	const char *col[3];    /* the amount columns */
+	const char *col[4];    /* the amount columns; col[3] 占比 when SHARE */
+	int share;             /* a fourth column 占比: the row's 总计 over the 合计's, "12.3%" */
 	GArray *rows;          /* gendata_row; row 0 is the 合计 */
 } gendata_table;
 
@@ -83,6 +86,16 @@ void gendata_release(gendata_doc *d);
  * separators when D has them, a negative as -12.30 or （12.30）, 0 as D's blank;
  * in ASCII digits (a full-width print reads as this, see normalize.h). */
 char *gendata_amount(const gendata_doc *d, long v);
+
+/* The number of amount columns of T (3, or 4 with the share column). */
+int gendata_ncols(const gendata_table *t);
+
+/* The share of row R of T in tenths of a percent: its 总计 over the 合计's,
+ * rounded half away from zero. */
+long gendata_share_tenths(const gendata_table *t, guint r);
+
+/* Tenths of a percent P as "12.3" (newly allocated); "-0.4" for a negative. */
+char *gendata_tenths(long p);
 
 /* The value of non-zero amount V of D as facts.csv holds it (newly allocated):
  * no separators, the printed decimals, "-" for a negative ("-12.30"). */
