@@ -30,7 +30,9 @@
  * 1,234.56, as the extractor normalises it), negatives as -12.30 or （12.30）,
  * zeros printed blank, "-" or "—" (the truth holds the dash), and in some
  * landscape documents a share column 占比 ("12.3%"; a fact in %).
- * Text uses the WenQuanYi Zen Hei font (Debian fonts-wqy-zenhei).
+ * A figure too wide for its column (元 tables in portrait) is shrunk to fit, as
+ * a spreadsheet prints it.  Text uses the WenQuanYi Zen Hei font (Debian
+ * fonts-wqy-zenhei).
  * --format html writes NAME.html instead (NAME with the style "writer"): the same
  * data, narrative and tables as HTML for LibreOffice Writer to print once
  * (corpus/office/make-office.sh); the truth files are the same.
@@ -260,7 +262,7 @@ static double gen_table_draw(const gen_page *pg, const gen_table *t, double y)
 					gen_text(cr, t->x[c] + 4, ly + 11 * k, 9, g_ptr_array_index(name, k));
 			} else {
 				char *txt = gen_cell(pg->d, t, r, c);
-				double w = gen_width(cr, 9, txt), x;
+				double w = gen_width(cr, 9, txt), x, size = 9;
 				if (c > ncode && gen_is_fullwidth(pg->d, t, r, c)) {
 					/* full-width where it fits the column; it reads as TXT */
 					char *fw = gen_fullwidth(txt);
@@ -273,9 +275,16 @@ static double gen_table_draw(const gen_page *pg, const gen_table *t, double y)
 						g_free(fw);
 					}
 				}
+				if (c > ncode && w > t->x[c + 1] - t->x[c] - 16) {
+					/* shrunk to fit, as a spreadsheet prints a figure wider than its
+					 * column: 16 points at least between two figures, more than the
+					 * gap that starts a new word (0.9 em) */
+					size = 9 * (t->x[c + 1] - t->x[c] - 16) / w;
+					w = t->x[c + 1] - t->x[c] - 16;
+				}
 				x = c > ncode ? t->x[c + 1] - 4 - w : t->x[c] + 4; /* amounts right-aligned */
 				if (*txt)
-					gen_text(cr, x, y + h / 2 + 3.5, 9, txt); /* centred in the row */
+					gen_text(cr, x, y + h / 2 + 3.5, size, txt); /* centred in the row */
 				g_free(txt);
 			}
 		}

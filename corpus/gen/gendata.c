@@ -333,30 +333,32 @@ static void gendata_function(gendata_doc *d, gendata_rng *r, double scale)
 	gendata_sum(&d->fn, 7);
 }
 
+/* What the 项 of the function table other than row I hold in 项目支出 under
+ * the 款 of row I. */
+static long gendata_sibling_projects(const gendata_doc *d, guint i)
+{
+	const gendata_row *rows = (const gendata_row *)(const void *)d->fn.rows->data;
+	long others = 0;
+	for (guint k = 0; k < d->fn.rows->len; k++)
+		if (k != i && strlen(rows[k].code) == 7 && !strncmp(rows[k].code, rows[i].code, 5))
+			others += rows[k].v[2];
+	return others;
+}
+
 /* Makes one project-only leaf of the function table negative (see gendata.h),
  * drawn with R: a refund or an adjustment, at most a fifth of what the other
- * leaves of its 款 hold.  No such leaf: nothing changes. */
+ * leaves of its 款 hold in 项目支出, so that every 项目支出 above it stays
+ * positive.  No such leaf: nothing changes. */
 static void gendata_negative(gendata_doc *d, gendata_rng *r)
 {
 	gendata_row *rows = (gendata_row *)(void *)d->fn.rows->data;
 	GArray *cand = g_array_new(FALSE, FALSE, sizeof(guint));
-	for (guint i = 0; i < d->fn.rows->len; i++) {
-		long others = 0;
-		if (strlen(rows[i].code) != 7 || rows[i].v[1] != 0 || rows[i].v[2] <= 0)
-			continue;
-		for (guint k = 0; k < d->fn.rows->len; k++)
-			if (k != i && strlen(rows[k].code) == 7 && !strncmp(rows[k].code, rows[i].code, 5))
-				others += rows[k].v[0];
-		if (others >= 10)
+	for (guint i = 0; i < d->fn.rows->len; i++)
+		if (strlen(rows[i].code) == 7 && rows[i].v[1] == 0 && rows[i].v[2] > 0 && gendata_sibling_projects(d, i) >= 10)
 			g_array_append_val(cand, i);
-	}
 	if (cand->len) {
 		guint i = g_array_index(cand, guint, gendata_pick(r, (int)cand->len));
-		long others = 0, v;
-		for (guint k = 0; k < d->fn.rows->len; k++)
-			if (k != i && strlen(rows[k].code) == 7 && !strncmp(rows[k].code, rows[i].code, 5))
-				others += rows[k].v[0];
-		v = MIN(rows[i].v[2], others / 5);
+		long v = MIN(rows[i].v[2], gendata_sibling_projects(d, i) / 5);
 		v = (long)((double)v * gendata_uniform(r, 0.2, 1.0));
 		rows[i].v[2] = -MAX(v, 1);
 		rows[i].v[0] = rows[i].v[2];
@@ -575,6 +577,8 @@ int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, con
 	d->yuan = gendata_uniform(&r, 0, 1) < 0.3;
 	d->commas = gendata_uniform(&r, 0, 1) < 0.6;
 	d->yuan_decimals = gendata_uniform(&r, 0, 1) < 0.5;
+	if (!strcmp(d->plant, "rounding"))
+		d->yuan_decimals = 0; /* a leaf off by 1 元 is rounding only where 元 is the last digit printed */
 	d->year = 2021 + gendata_pick(&r, 6);
 	d->issuer = gendata_issuers[gendata_pick(&r, (int)G_N_ELEMENTS(gendata_issuers))];
 	scale = exp(gendata_uniform(&r, log(0.2), log(5.0)));

@@ -14,7 +14,8 @@
  * Invariant: a planted error changes exactly the printed figures its findings
  * name; everything else still adds up.  Plants: cents (a leaf off by a few units
  * of the last digit, beyond rounding), large (a leaf off by 10 万元), total (the
- * 合计 wrong), rounding (a leaf off by one unit, which rounding explains),
+ * 合计 wrong), rounding (a leaf off by one unit, which rounding explains: a 元
+ * document with this plant prints whole 元),
  * narrative (a class amount the narrative states differs from its table), share
  * (a stated share does not recompute), growth (a stated growth rate does not
  * recompute), cross (the economic table's total differs from the function
@@ -27,8 +28,8 @@
  * a negative leaf printed （12.30） and full-width digits.  Landscape documents
  * with a negative leaf have a share column (占比, "12.3%") in the function
  * table, where the page is wide enough for a fourth amount column.  A negative leaf is a
- * project-only 项 with a sibling, at most a fifth of what its siblings hold, so
- * its 款 and class stay positive; every sum is still exact.
+ * project-only 项 with a sibling, at most a fifth of what its siblings hold in
+ * 项目支出, so every 项目支出 above it stays positive; every sum is still exact.
  */
 #ifndef BX_GENDATA_H
 #define BX_GENDATA_H
