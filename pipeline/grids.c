@@ -243,7 +243,8 @@ static int grids_record(tsv_reader *r, grids *g, grid_table **t, int *ended, bx_
 	} else if (!strcmp(k, "cell")) {
 		if (grids_need(r, 7, err) || grids_pos(r, *t, 3, &a, &b, err))
 			return -1;
-		grid_set(*t, a, b, grids_text(r->field[4]), grids_text(r->field[5]), grids_text(r->field[6]));
+		/* TEXT is never empty (empty cells are not written): "-" is a dash printed in the cell */
+		grid_set(*t, a, b, grids_text(r->field[4]), grids_text(r->field[5]), r->field[6]);
 	} else if (!strcmp(k, "path")) {
 		grid_cell *x;
 		if (grids_need(r, 5, err) || grids_pos(r, *t, 3, &a, &b, err))

@@ -89,7 +89,10 @@ layout_line *layout_page_add_line(layout_page *pg, double x0, double y0, double 
 void layout_page_add_word(layout_page *pg, double x0, double y0, double x1, double y1,
                           double size, const char *text)
 {
-	layout_word w = { x0, y0, x1, y1, size, g_strdup(text) };
+	layout_word w = { x0, y0, x1, y1, size, NULL };
+	if (!*text)
+		return; /* no text, no word: so a word's text is never the empty field "-" */
+	w.text = g_strdup(text);
 	g_array_append_val(pg->words, w);
 	if (pg->lines->len > 0)
 		g_array_index(pg->lines, layout_line, pg->lines->len - 1).nword++;
@@ -247,7 +250,7 @@ static int layout_record(tsv_reader *r, layout_doc *d, layout_page **pg, int *en
 				return -1;
 			if ((*pg)->lines->len == 0)
 				return err_at(err, r->name, r->lineno, "'word' record before any line");
-			layout_page_add_word(*pg, v[0], v[1], v[2], v[3], v[4], layout_text(r->field[6]));
+			layout_page_add_word(*pg, v[0], v[1], v[2], v[3], v[4], r->field[6]); /* never empty: "-" is a dash */
 		} else {
 			if (layout_need(r, 6, err) || layout_nums(r, 1, 5, v, err))
 				return -1;

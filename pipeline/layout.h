@@ -76,6 +76,8 @@ void layout_doc_free(layout_doc *doc);
 /* Appends a line (TEXT copied) and returns it; words added after it belong to it. */
 layout_line *layout_page_add_line(layout_page *page, double x0, double y0, double x1,
                                   double y1, double size, const char *mark, const char *text);
+/* Appends a word (TEXT copied) to the last line; an empty TEXT adds nothing (a
+ * word's text is never empty, so the layout file writes a lone "-" as itself). */
 void layout_page_add_word(layout_page *page, double x0, double y0, double x1, double y1,
                           double size, const char *text);
 void layout_page_add_rule(layout_page *page, int vertical, double x0, double y0, double x1,

@@ -226,22 +226,66 @@ static int tab_ruled(const layout_page *pg, long from, long to, GArray *rows)
 }
 
 
-/* Aligned method: rows are lines, columns the merged extents of the words of
- * the lines that hold amounts (or, without two such lines, of every line with
- * two or more words). */
-static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
+/* The span each band of BANDS claims for words that overlap no band (a header
+ * cell printed across a gap), into SPANS (x0, x1 pairs, as many as bands); WORDS
+ * are the extents of the words the bands were made of.  A span is its band,
+ * except that the first of two right-aligned bands in a row (the right edges of
+ * their words agree: amount columns) after a band that is not (the names)
+ * reaches left by the pitch of the amount columns, up to the band before it.
+ * Amount columns of a table are mostly of one width, and a word in the gap
+ * before the first of them that starts within that width is the text of that
+ * column or of a span it begins (20XX年预算数 printed at the left of its span
+ * over 合计 | 基本支出 | 项目支出), however far the longest name reaches into
+ * the gap. */
+static void tab_spans(const GArray *words, const GArray *bands, GArray *spans)
 {
-	GArray *iv = g_array_new(FALSE, FALSE, sizeof(double) * 2);
-	GArray *bands = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+	guint n = bands->len;
+	double *lo = g_new(double, n ? n : 1), *hi = g_new(double, n ? n : 1);
+	long *count = g_new0(long, n ? n : 1); /* words of the band, then whether it is right-aligned */
 
-	/* columns from the rows that hold amounts (their cells align, left or right);
-	 * header words are then put in the column they overlap or are nearest to */
+	for (guint b = 0; b < n; b++) {
+		lo[b] = G_MAXDOUBLE;
+		hi[b] = -G_MAXDOUBLE;
+	}
+	for (guint k = 0; k < words->len; k++) {
+		const double *w = &g_array_index(words, double, 2 * k);
+		for (guint b = 0; b < n; b++) {
+			const double *x = &g_array_index(bands, double, 2 * b);
+			if (w[0] >= x[0] && w[1] <= x[1]) {
+				lo[b] = MIN(lo[b], w[1]);
+				hi[b] = MAX(hi[b], w[1]);
+				count[b]++;
+				break;
+			}
+		}
+	}
+	for (guint b = 0; b < n; b++) /* two words or more, one right edge */
+		count[b] = count[b] >= 2 && hi[b] - lo[b] <= TAB_SNAP;
+	g_array_set_size(spans, 0);
+	g_array_append_vals(spans, bands->data, n);
+	for (guint b = 1; b + 1 < n; b++) {
+		double *x = &g_array_index(spans, double, 2 * b);
+		double before = g_array_index(bands, double, 2 * (b - 1) + 1);
+		if (count[b] && count[b + 1] && !count[b - 1])
+			x[0] = MIN(x[0], MAX(before, hi[b] - (hi[b + 1] - hi[b])));
+	}
+	g_free(lo);
+	g_free(hi);
+	g_free(count);
+}
+
+/* Appends to IV (x0, x1 pairs) the extents of the words the aligned method
+ * makes columns of, in lines FROM..TO of PG: those of the lines that hold
+ * amounts (their cells align, left or right), or, without two such lines and
+ * unless AMOUNTS_ONLY, of every line with two or more words. */
+static void tab_column_words(const layout_page *pg, long from, long to, int amounts_only, GArray *iv)
+{
 	int data_rows = 0;
 	for (long i = from; i <= to; i++)
 		data_rows += tab_has_amount(pg, &g_array_index(pg->lines, layout_line, i));
 	for (long i = from; i <= to; i++) {
 		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
-		if (l->nword < 2 || (data_rows >= 2 && !tab_has_amount(pg, l)))
+		if (l->nword < 2 || ((data_rows >= 2 || amounts_only) && !tab_has_amount(pg, l)))
 			continue;
 		for (guint k = l->word0; k < l->word0 + l->nword; k++) {
 			const layout_word *w = &g_array_index(pg->words, layout_word, k);
@@ -249,6 +293,25 @@ static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
 			g_array_append_vals(iv, x, 1);
 		}
 	}
+}
+
+/* Aligned method: rows are lines, columns the merged extents of the column
+ * words (tab_column_words) of lines FROM..TO of PG and of OTHERS (those of the
+ * amount lines of the table's other pages of the same width, or NULL): a column
+ * left blank on one
+ * page of a long table (a continuation page of basic-expenditure rows has no
+ * 项目支出) is still a column there.  Header words are then put in the column
+ * they overlap, or whose span (tab_spans) they overlap, or are nearest to. */
+static void tab_aligned(const layout_page *pg, long from, long to, const GArray *others, GArray *rows)
+{
+	GArray *iv = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+	GArray *bands = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+	GArray *spans = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+
+	/* with amount lines on other pages, this page's other lines make no column */
+	tab_column_words(pg, from, to, others && others->len, iv);
+	if (others)
+		g_array_append_vals(iv, others->data, others->len);
 	g_array_sort(iv, tab_cmp_double);
 	for (guint k = 0; k < iv->len; k++) {
 		double *x = &g_array_index(iv, double, 2 * k);
@@ -258,6 +321,7 @@ static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
 		else
 			g_array_append_vals(bands, x, 1);
 	}
+	tab_spans(iv, bands, spans);
 	for (long i = from; i <= to; i++) {
 		const layout_line *l = &g_array_index(pg->lines, layout_line, i);
 		raw_row *row = tab_new_row(rows, pg->no, (long)MAX(bands->len, 1));
@@ -265,8 +329,8 @@ static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
 			const layout_word *w = &g_array_index(pg->words, layout_word, k);
 			long best = 0;
 			double bestv = -G_MAXDOUBLE;
-			for (guint b = 0; b < bands->len; b++) {
-				double *x = &g_array_index(bands, double, 2 * b);
+			for (guint b = 0; b < spans->len; b++) {
+				double *x = &g_array_index(spans, double, 2 * b);
 				double ov = MIN(x[1], w->x1) - MAX(x[0], w->x0);
 				if (ov <= 0)
 					ov = -MIN(fabs(w->x0 - x[1]), fabs(x[0] - w->x1));
@@ -280,6 +344,7 @@ static void tab_aligned(const layout_page *pg, long from, long to, GArray *rows)
 	}
 	g_array_unref(iv);
 	g_array_unref(bands);
+	g_array_unref(spans);
 }
 
 static void tab_tabs(const layout_page *pg, long from, long to, GArray *rows)
@@ -765,6 +830,20 @@ static void tab_finish(grids *g, long no, const char *method, GArray *raw, rules
 	g_hash_table_unref(headers);
 }
 
+/* The page of region RI of S when it is a region of table NO with valid lines,
+ * else NULL. */
+static const layout_page *tab_region_page(const layout_doc *L, const segments *S, guint ri, long no)
+{
+	const seg_region *rg = &g_array_index(S->regions, seg_region, ri);
+	const layout_page *pg;
+	if (rg->table != no || rg->page < 1 || rg->page > (long)L->pages->len)
+		return NULL;
+	pg = g_ptr_array_index(L->pages, rg->page - 1);
+	if (rg->from < 0 || rg->to >= (long)pg->lines->len || rg->from > rg->to)
+		return NULL;
+	return pg;
+}
+
 grids *tabulate(const layout_doc *L, const segments *S, rules_set *rs)
 {
 	grids *g = grids_new(S->doc);
@@ -781,19 +860,25 @@ grids *tabulate(const layout_doc *L, const segments *S, rules_set *rs)
 
 		g_array_set_clear_func(raw, raw_row_clear);
 		for (guint ri = 0; ri < S->regions->len; ri++) {
+			const layout_page *pg = tab_region_page(L, S, ri, st->no);
 			const seg_region *rg = &g_array_index(S->regions, seg_region, ri);
-			const layout_page *pg;
-			if (rg->table != st->no || rg->page < 1 || rg->page > (long)L->pages->len)
+			if (!pg)
 				continue;
-			pg = g_ptr_array_index(L->pages, rg->page - 1);
-			if (rg->from < 0 || rg->to >= (long)pg->lines->len || rg->from > rg->to)
-				continue;
-			if (text_input)
+			if (text_input) {
 				tab_tabs(pg, rg->from, rg->to, raw);
-			else if (tab_ruled(pg, rg->from, rg->to, raw) == 0)
+			} else if (tab_ruled(pg, rg->from, rg->to, raw) == 0) {
 				ruled = 1;
-			else {
-				tab_aligned(pg, rg->from, rg->to, raw);
+			} else {
+				/* the column words of the table's other pages of this width */
+				GArray *others = g_array_new(FALSE, FALSE, sizeof(double) * 2);
+				for (guint rj = 0; rj < S->regions->len; rj++) {
+					const layout_page *pj = rj != ri ? tab_region_page(L, S, rj, st->no) : NULL;
+					const seg_region *rgj = &g_array_index(S->regions, seg_region, rj);
+					if (pj && fabs(pj->width - pg->width) < 1)
+						tab_column_words(pj, rgj->from, rgj->to, 1, others);
+				}
+				tab_aligned(pg, rg->from, rg->to, others, raw);
+				g_array_unref(others);
 				aligned = 1;
 			}
 		}

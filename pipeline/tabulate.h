@@ -4,7 +4,11 @@
  * method the page offers: from rulings (cells are the bands between vertical
  * and horizontal rulings; a word belongs to the cell its centre falls in, so a
  * vertically centred amount joins its row), from text alignment (columns from
- * the horizontal extents of the words of the data lines), or from TABs (text
+ * the horizontal extents of the words of the data lines, those of the table's
+ * other pages of the same width included, so a column blank on one page stays
+ * a column; a header word in a gap goes to the column whose span it lies in,
+ * the first amount column reaching left by the amount columns' pitch), or from
+ * TABs (text
  * inputs).  Pages of one table are concatenated and repeated header rows
  * dropped; header rows give each column its header path; each row gets its
  * subject code (one column or 类|款|项 columns joined), its label and its role;

@@ -35,6 +35,8 @@ static layout_doc *sample_layout(void)
 	layout_page_add_line(pg, 10, 20, 300, 32, 12, "h2", "收入\t1,664.80\\n");
 	layout_page_add_word(pg, 10, 20, 40, 32, 12, "收入");
 	layout_page_add_word(pg, 200, 20, 300, 32, 12, "1,664.80\\n");
+	layout_page_add_word(pg, 310, 20, 313, 32, 12, "");  /* no text: no word */
+	layout_page_add_word(pg, 320, 20, 323, 32, 12, "-"); /* a blank printed as a dash */
 	layout_page_add_rule(pg, 0, 5, 18, 590, 18, 0.5);
 	layout_page_add_rule(pg, 1, 100, 18, 100, 400, 0.75);
 	layout_page_flag(pg, "garbled");
@@ -68,8 +70,9 @@ Test(layout, round_trip)
 		layout_line *l = &g_array_index(pg->lines, layout_line, 0);
 		cr_assert_str_eq(l->text, "收入\t1,664.80\\n");
 		cr_assert_str_eq(l->mark, "h2");
-		cr_assert_eq(l->nword, 2);
+		cr_assert_eq(l->nword, 3);
 		cr_assert_str_eq(g_array_index(pg->words, layout_word, 1).text, "1,664.80\\n");
+		cr_assert_str_eq(g_array_index(pg->words, layout_word, 2).text, "-");
 		cr_assert_eq(pg->hrules->len, 1);
 		cr_assert_eq(pg->vrules->len, 1);
 		cr_assert_float_eq(g_array_index(pg->vrules, layout_rule, 0).y1, 400, 0.001);
@@ -182,6 +185,7 @@ Test(grids, round_trip_and_refusals)
 	grid_set(t, 0, 2, "text", "", "基本支出");
 	grid_set(t, 1, 0, "code", "", "2010301");
 	grid_set(t, 1, 2, "number", "1664.80", "1,664.80");
+	grid_set(t, 0, 1, "blank", "", "-"); /* a blank printed as a dash keeps its text */
 	g_free(t->row[1].code);
 	t->row[1].code = g_strdup("2010301");
 	grid_at(t, 1, 2)->path = g_strdup("权重 (%)");
@@ -196,6 +200,8 @@ Test(grids, round_trip_and_refusals)
 	cr_assert_str_eq(grid_at(u, 1, 2)->value, "1664.80");
 	cr_assert_str_eq(grid_at(u, 1, 2)->text, "1,664.80");
 	cr_assert_str_eq(grid_at(u, 1, 1)->type, "blank");
+	cr_assert_str_eq(grid_at(u, 0, 1)->type, "blank");
+	cr_assert_str_eq(grid_at(u, 0, 1)->text, "-");
 	cr_assert_str_eq(grid_at(u, 1, 2)->path, "权重 (%)");
 	cr_assert_null(grid_at(u, 1, 0)->path);
 	cr_assert_str_eq(u->row[1].code, "2010301");

@@ -2,25 +2,34 @@
  * document, then by style, by orientation and by planted error, and a total.
  *
  * usage: bx-eval [--min-cells PCT] [--min-recall PCT] [--min-findings PCT]
- *                [--min-precision PCT] GENDIR CORPUSDIR
- * GENDIR holds documents made by bx-gen (NAME.pdf with NAME/NNN.csv and
- * NAME/findings.tsv; NAME is NNNN-style-orientation-plant) and may hold, under
- * GENDIR/.., nothing else of interest; CORPUSDIR is corpus/: the PDFs under real/
- * with expected/<name>.inventory.tsv and, where read by hand,
- * expected/tables/<name>/NNN.csv, and the documents printed once by LibreOffice
- * under office/ (NAME.pdf with office/NAME/NNN.csv and findings.tsv, scored like
- * generated ones).  For each document: table detection recall and precision (a
- * found table counts when it is the expected table of that number: the
- * generated tables by number, the real ones by title), and cell accuracy:
- * expected cells found with the same text in the same row and column
- * (whitespace aside), over all cells and over the numeric ones; for documents
- * with findings.tsv, the pipeline runs on to the narrative facts and the
- * reconciliation, and the expected fail and rounding findings are matched
- * (recall) as are the findings it reports in the families the generator plants
- * (code trees, totals, row sums, cross-table totals, narrative amounts, shares,
- * growth: precision).  Every missed cell and finding, and every unexpected
- * finding, is printed with its document.  Exits 1 when the totals fall under
- * the minimums.
+ *                [--min-precision PCT] [--min-facts PCT] GENDIR CORPUSDIR
+ * GENDIR holds documents made by bx-gen (NAME.pdf with NAME/NNN.csv,
+ * NAME/facts.csv and NAME/findings.tsv; NAME is NNNN-style-orientation-plant)
+ * and may hold, under GENDIR/.., nothing else of interest; CORPUSDIR is corpus/:
+ * the PDFs under real/ with expected/<name>.inventory.tsv and, where read by
+ * hand, expected/tables/<name>/NNN.csv, and the documents printed once by
+ * LibreOffice under office/ (NAME.pdf with office/NAME/NNN.csv, facts.csv and
+ * findings.tsv, scored like generated ones).  For each document:
+ *  - table detection recall and precision (a found table counts when it is the
+ *    expected table of that number: the generated tables by number, the real
+ *    ones by title);
+ *  - cell accuracy: expected cells found in the same row and column with the
+ *    same text (whitespace aside; a full-width print reads as its ASCII truth,
+ *    a blank printed "-" or "—" as itself) or, for an amount or a percentage,
+ *    typed as one with the same value (without separators: （12.30） is
+ *    -12.30), over all cells and over the numeric ones;
+ *  - with facts.csv, the pipeline runs on through the emit stage and its facts
+ *    (table, code, label, column path, value, unit) are matched one to one with
+ *    the expected ones: recall over the expected, precision over those emitted;
+ *  - with findings.tsv, the pipeline runs on to the narrative facts and the
+ *    reconciliation, and the expected fail and rounding findings are matched
+ *    (recall) as are the findings it reports in the families the generator
+ *    plants (code trees, totals, row sums, cross-table totals, narrative
+ *    amounts, shares, growth: precision).
+ * Every missed cell and finding, every unexpected finding, and every missed and
+ * unexpected fact (up to eight of each a document) is printed with its
+ * document.  Exits 1 when the totals fall under the minimums (--min-facts: fact
+ * recall and precision each).
  */
 #include <glib.h>
 #include <stdio.h>
@@ -42,6 +51,7 @@ typedef struct {
 	long docs, tables_expected, tables_found, tables_right;
 	long cells, cells_right, nums, nums_right;
 	long findings_expected, findings_found, reported, reported_right; /* planted errors */
+	long facts_expected, facts_reported, facts_found;                  /* facts.csv: matched one to one */
 } eval_score;
 
 /* A named score (a style, an orientation, a planted kind), in first-seen order. */
@@ -66,6 +76,9 @@ static void eval_add(eval_score *a, const eval_score *b)
 	a->findings_found += b->findings_found;
 	a->reported += b->reported;
 	a->reported_right += b->reported_right;
+	a->facts_expected += b->facts_expected;
+	a->facts_found += b->facts_found;
+	a->facts_reported += b->facts_reported;
 }
 
 static void eval_group_add(GPtrArray *groups, const char *name, const eval_score *sc)
@@ -92,6 +105,15 @@ static void eval_group_free(gpointer p)
 static double eval_pct(long a, long b)
 {
 	return b ? 100.0 * (double)a / (double)b : 100.0;
+}
+
+/* 1 (and a FAIL line naming WHAT) when A of B, B not 0, is under MIN percent. */
+static int eval_floor(const char *what, long a, long b, double min)
+{
+	if (!b || eval_pct(a, b) >= min)
+		return 0;
+	printf("FAIL: %s %.2f%% under %.2f%%\n", what, eval_pct(a, b), min);
+	return 1;
 }
 
 static char *eval_squeeze(const char *s)
@@ -132,12 +154,16 @@ static void eval_cells(const char *doc, const grids *g, long no, const char *csv
 	for (guint r = 0; r < rows->len; r++) {
 		gchar **want = g_ptr_array_index(rows, r);
 		for (long c = 0; want[c]; c++) {
-			char *a = eval_squeeze(want[c]), *b = NULL;
-			int num = number_parse(a, NULL) == NUM_NUMBER, right = 0;
+			char *a = eval_squeeze(want[c]), *b = NULL, *v = NULL;
+			num_type nt = number_parse(a, &v);
+			int num = nt == NUM_NUMBER, right = 0;
 			if (t && (long)r < t->rows && c < t->cols) {
-				b = eval_squeeze(grid_at(t, (long)r, c)->text);
-				right = !strcmp(a, b);
+				const grid_cell *x = grid_at(t, (long)r, c);
+				b = eval_squeeze(x->text);
+				/* the same text, or an amount typed as one with the same value */
+				right = !strcmp(a, b) || (v && !strcmp(x->type, number_type_name(nt)) && !strcmp(x->value, v));
 			}
+			g_free(v);
 			if (*a) {
 				sc->cells++;
 				sc->cells_right += right;
@@ -223,14 +249,81 @@ static int eval_finding_is(gchar **r, const char *line)
 	return same;
 }
 
-/* Runs S and G on through the narrative facts (bx-emit) and the checks
- * (rules/checks.rules) and scores the fail and rounding findings of document
- * DOC against EXPECTED. */
-static void eval_findings(const char *doc, const segments *s, const grids *g, const char *expected, eval_score *sc)
+/* The key a fact is matched by: table, code, label, column, value and unit
+ * joined by '|': fields F[TABLE] and F[CODE] with the four after it. */
+static char *eval_fact_key(gchar **f, int table, int code)
+{
+	return g_strjoin("|", f[table], f[code], f[code + 1], f[code + 2], f[code + 3], f[code + 4], NULL);
+}
+
+/* Scores the facts the emit stage wrote (GOT, its facts.csv: doc,table,kind,page,
+ * row,code,label,column,value,unit) against the expected ones (WANT, bx-gen's
+ * facts.csv: table,code,label,column,value,unit), each one matched once: recall
+ * over the expected, precision over the emitted; misses and extras of DOC are
+ * printed (up to EVAL_SHOW each). */
+static void eval_facts(const char *doc, const char *got, const char *want, eval_score *sc)
+{
+	GPtrArray *g = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+	GPtrArray *w = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+	GHashTable *left = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL); /* key -> count */
+	int missed = 0, extra = 0;
+	bx_err err;
+
+	if (csvin_read(got, eval_keep, g, &err) || csvin_read(want, eval_keep, w, &err)) {
+		fprintf(stderr, "bx-eval: facts of %s: %s\n", doc, err.msg);
+		goto out;
+	}
+	for (guint i = 1; i < g->len; i++) {
+		gchar **f = g_ptr_array_index(g, i);
+		char *k;
+		if (g_strv_length(f) < 10)
+			continue;
+		k = eval_fact_key(f, 1, 5);
+		g_hash_table_replace(left, k, GINT_TO_POINTER(GPOINTER_TO_INT(g_hash_table_lookup(left, k)) + 1));
+		sc->facts_reported++;
+	}
+	for (guint i = 1; i < w->len; i++) {
+		gchar **f = g_ptr_array_index(w, i);
+		char *k;
+		int n;
+		if (g_strv_length(f) < 6)
+			continue;
+		k = eval_fact_key(f, 0, 1);
+		n = GPOINTER_TO_INT(g_hash_table_lookup(left, k));
+		sc->facts_expected++;
+		if (n > 0) {
+			g_hash_table_insert(left, g_strdup(k), GINT_TO_POINTER(n - 1));
+			sc->facts_found++;
+		} else if (missed++ < EVAL_SHOW) {
+			printf("  missed fact %s: %s\n", doc, k);
+		}
+		g_free(k);
+	}
+	{
+		GHashTableIter it;
+		gpointer k, n;
+		g_hash_table_iter_init(&it, left);
+		while (g_hash_table_iter_next(&it, &k, &n))
+			if (GPOINTER_TO_INT(n) > 0 && extra++ < EVAL_SHOW)
+				printf("  unexpected fact %s: %s\n", doc, (const char *)k);
+	}
+out:
+	g_hash_table_unref(left);
+	g_ptr_array_unref(g);
+	g_ptr_array_unref(w);
+}
+
+/* Runs S and G on through the emit stage (tables, facts, narrative facts) and
+ * the checks (rules/checks.rules) of document DOC, and scores its facts against
+ * TRUTH/facts.csv and its fail and rounding findings against TRUTH/findings.tsv,
+ * each when the file exists. */
+static void eval_downstream(const char *doc, const segments *s, const grids *g, const char *truth, eval_score *sc)
 {
 	char *dir = g_dir_make_tmp("bx-eval-XXXXXX", NULL);
 	char *seg = g_build_filename(dir, "s.bxs", NULL), *grid = g_build_filename(dir, "g.bxg", NULL);
 	char *rec = g_build_filename(dir, "r.csv", NULL), *narr = g_build_filename(dir, "narrative.csv", NULL);
+	char *facts = g_build_filename(dir, "facts.csv", NULL), *wfacts = g_build_filename(truth, "facts.csv", NULL);
+	char *expected = g_build_filename(truth, "findings.tsv", NULL);
 	emit_opts eo = { seg, grid, "rules/narrative.rules", dir, 0 };
 	reconcile_opts ro = { seg, grid, "rules/checks.rules", rec, narr, 0, 1.0 };
 	reconcile_counts n;
@@ -240,9 +333,16 @@ static void eval_findings(const char *doc, const segments *s, const grids *g, co
 	bx_err err;
 
 	if (!dir || segments_write(s, seg, &err) || grids_write(g, grid, &err) || emit_run(&eo, &st, &err) ||
-	    reconcile_run(&ro, &n, &err) || csvin_read(rec, eval_keep, rows, &err) ||
-	    !g_file_get_contents(expected, &data, NULL, NULL)) {
+	    reconcile_run(&ro, &n, &err) || csvin_read(rec, eval_keep, rows, &err)) {
 		fprintf(stderr, "bx-eval: findings of %s: %s\n", doc, dir ? err.msg : "no temporary folder");
+		goto out;
+	}
+	if (g_file_test(wfacts, G_FILE_TEST_EXISTS))
+		eval_facts(doc, facts, wfacts, sc);
+	if (!g_file_test(expected, G_FILE_TEST_EXISTS))
+		goto out;
+	if (!g_file_get_contents(expected, &data, NULL, NULL)) {
+		fprintf(stderr, "bx-eval: cannot read '%s'\n", expected);
 		goto out;
 	}
 	want = g_strsplit(data, "\n", -1);
@@ -278,6 +378,9 @@ out:
 	g_free(grid);
 	g_free(rec);
 	g_free(narr);
+	g_free(facts);
+	g_free(wfacts);
+	g_free(expected);
 	g_free(dir);
 	g_ptr_array_unref(rows);
 }
@@ -288,6 +391,10 @@ static void eval_print(const char *name, const eval_score *sc)
 	       name, sc->tables_right, sc->tables_expected, sc->tables_found, eval_pct(sc->tables_right, sc->tables_expected),
 	       eval_pct(sc->tables_right, sc->tables_found), sc->cells_right, sc->cells, eval_pct(sc->cells_right, sc->cells),
 	       eval_pct(sc->nums_right, sc->nums));
+	if (sc->facts_expected || sc->facts_reported)
+		printf("  facts %ld/%ld (recall %.2f%%), %ld/%ld emitted expected (precision %.2f%%)", sc->facts_found,
+		       sc->facts_expected, eval_pct(sc->facts_found, sc->facts_expected), sc->facts_found,
+		       sc->facts_reported, eval_pct(sc->facts_found, sc->facts_reported));
 	if (sc->findings_expected || sc->reported)
 		printf("  findings %ld/%ld (recall %.2f%%), %ld/%ld reported expected (precision %.2f%%)", sc->findings_found,
 		       sc->findings_expected, eval_pct(sc->findings_found, sc->findings_expected), sc->reported_right,
@@ -311,15 +418,16 @@ static gint eval_cmp(gconstpointer a, gconstpointer b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Sorted names in DIR ending in SUFFIX. */
-static GPtrArray *eval_list(const char *dir, const char *suffix)
+/* Sorted names in DIR ending in SUFFIX (with DIGITS, only those that start
+ * with a digit: the tables NNN.csv beside facts.csv). */
+static GPtrArray *eval_list(const char *dir, const char *suffix, int digits)
 {
 	GPtrArray *v = g_ptr_array_new_with_free_func(g_free);
 	GDir *d = g_dir_open(dir, 0, NULL);
 	if (d) {
 		const char *f;
 		while ((f = g_dir_read_name(d)) != NULL)
-			if (g_str_has_suffix(f, suffix))
+			if (g_str_has_suffix(f, suffix) && (!digits || g_ascii_isdigit(f[0])))
 				g_ptr_array_add(v, g_strndup(f, strlen(f) - strlen(suffix)));
 		g_dir_close(d);
 	}
@@ -333,12 +441,13 @@ static GPtrArray *eval_list(const char *dir, const char *suffix)
 static void eval_generated(const char *gdir, const char *prefix, rules_set *srs, rules_set *trs, eval_score *total,
                            GPtrArray *groups[3])
 {
-	GPtrArray *names = eval_list(gdir, ".pdf");
+	GPtrArray *names = eval_list(gdir, ".pdf", 0);
 	for (guint k = 0; k < names->len; k++) {
 		const char *nm = g_ptr_array_index(names, k);
 		char *pdf = g_strdup_printf("%s/%s.pdf", gdir, nm), *dir = g_strdup_printf("%s/%s", gdir, nm);
 		char *label = g_strdup_printf("%s %s", prefix, nm), *fpath = g_strdup_printf("%s/findings.tsv", dir);
-		GPtrArray *csvs = eval_list(dir, ".csv");
+		char *cpath = g_strdup_printf("%s/facts.csv", dir);
+		GPtrArray *csvs = eval_list(dir, ".csv", 1);
 		gchar **field = g_strsplit(nm, "-", 4);
 		eval_score sc = { 0 };
 		segments *s;
@@ -358,8 +467,8 @@ static void eval_generated(const char *gdir, const char *prefix, rules_set *srs,
 					sc.tables_right++;
 				g_free(csv);
 			}
-			if (g_file_test(fpath, G_FILE_TEST_EXISTS))
-				eval_findings(nm, s, g, fpath, &sc);
+			if (g_file_test(fpath, G_FILE_TEST_EXISTS) || g_file_test(cpath, G_FILE_TEST_EXISTS))
+				eval_downstream(nm, s, g, dir, &sc);
 			segments_free(s);
 			grids_free(g);
 		}
@@ -373,6 +482,7 @@ static void eval_generated(const char *gdir, const char *prefix, rules_set *srs,
 		g_strfreev(field);
 		g_ptr_array_unref(csvs);
 		g_free(fpath);
+		g_free(cpath);
 		g_free(label);
 		g_free(pdf);
 		g_free(dir);
@@ -382,7 +492,7 @@ static void eval_generated(const char *gdir, const char *prefix, rules_set *srs,
 
 int main(int argc, char **argv)
 {
-	double min_cells = 0, min_recall = 0, min_findings = 0, min_precision = 0;
+	double min_cells = 0, min_recall = 0, min_findings = 0, min_precision = 0, min_facts = 0;
 	eval_score total = { 0 }, gen_total = { 0 };
 	bx_err err;
 	rules_set *srs, *trs;
@@ -398,12 +508,14 @@ int main(int argc, char **argv)
 			min_findings = strtod(argv[i + 1], NULL);
 		else if (!strcmp(argv[i], "--min-precision"))
 			min_precision = strtod(argv[i + 1], NULL);
+		else if (!strcmp(argv[i], "--min-facts"))
+			min_facts = strtod(argv[i + 1], NULL);
 		else
 			break;
 	}
 	if (argc - i != 2) {
 		fputs("usage: bx-eval [--min-cells PCT] [--min-recall PCT] [--min-findings PCT] [--min-precision PCT]\n"
-		      "               GENDIR CORPUSDIR\n", stderr);
+		      "               [--min-facts PCT] GENDIR CORPUSDIR\n", stderr);
 		return 64;
 	}
 	srs = rules_load("rules/segment.rules", &err);
@@ -426,7 +538,7 @@ int main(int argc, char **argv)
 	/* the real PDFs: tables by title, cells where read by hand */
 	{
 		char *edir = g_strdup_printf("%s/expected", argv[i + 1]);
-		GPtrArray *names = eval_list(edir, ".inventory.tsv");
+		GPtrArray *names = eval_list(edir, ".inventory.tsv", 0);
 		for (guint k = 0; k < names->len; k++) {
 			const char *nm = g_ptr_array_index(names, k);
 			char *pdf = g_strdup_printf("%s/real/%s.pdf", argv[i + 1], nm);
@@ -470,7 +582,7 @@ int main(int argc, char **argv)
 				g_strfreev(f);
 			}
 			{
-				GPtrArray *csvs = eval_list(tdir, ".csv");
+				GPtrArray *csvs = eval_list(tdir, ".csv", 1);
 				for (guint c = 0; c < csvs->len; c++) {
 					char *csv = g_strdup_printf("%s/%s.csv", tdir, (char *)g_ptr_array_index(csvs, c));
 					eval_cells(nm, g, strtol(g_ptr_array_index(csvs, c), NULL, 10), csv, &sc, &shown);
@@ -497,22 +609,12 @@ int main(int argc, char **argv)
 	eval_print_groups("plant", groups[2]);
 	eval_print("generated and office documents", &gen_total);
 	eval_print("TOTAL", &total);
-	if (total.findings_expected && eval_pct(total.findings_found, total.findings_expected) < min_findings) {
-		printf("FAIL: planted-finding recall %.2f%% under %.2f%%\n", eval_pct(total.findings_found, total.findings_expected), min_findings);
-		rc = 1;
-	}
-	if (total.reported && eval_pct(total.reported_right, total.reported) < min_precision) {
-		printf("FAIL: finding precision %.2f%% under %.2f%%\n", eval_pct(total.reported_right, total.reported), min_precision);
-		rc = 1;
-	}
-	if (eval_pct(total.nums_right, total.nums) < min_cells) {
-		printf("FAIL: numeric-cell accuracy %.2f%% under %.2f%%\n", eval_pct(total.nums_right, total.nums), min_cells);
-		rc = 1;
-	}
-	if (eval_pct(total.tables_right, total.tables_expected) < min_recall) {
-		printf("FAIL: table recall %.2f%% under %.2f%%\n", eval_pct(total.tables_right, total.tables_expected), min_recall);
-		rc = 1;
-	}
+	rc |= eval_floor("planted-finding recall", total.findings_found, total.findings_expected, min_findings);
+	rc |= eval_floor("finding precision", total.reported_right, total.reported, min_precision);
+	rc |= eval_floor("fact recall", total.facts_found, total.facts_expected, min_facts);
+	rc |= eval_floor("fact precision", total.facts_found, total.facts_reported, min_facts);
+	rc |= eval_floor("numeric-cell accuracy", total.nums_right, total.nums, min_cells);
+	rc |= eval_floor("table recall", total.tables_right, total.tables_expected, min_recall);
 	rules_free(srs);
 	rules_free(trs);
 	for (int f = 0; f < 3; f++)

@@ -7,6 +7,9 @@
  *   OUTDIR/NAME/NNN.csv        the expected grid of each table, in the pipeline's
  *                              table CSV convention (header rows then body rows; a
  *                              merged cell's text in its top-left cell)
+ *   OUTDIR/NAME/facts.csv      the facts the document must yield (facts.csv of the
+ *                              emit stage): table,code,label,column,value,unit, one
+ *                              per printed amount of the two tables, from the data
  *   OUTDIR/NAME/findings.tsv   the findings a checker must report, one a line:
  *                              check TAB status TAB text of the scope (may be empty)
  * The data, the narrative and the planted errors come from gendata.c; documents
@@ -22,7 +25,14 @@
  *   twotables   the function and the economic table on one page
  * Each document has a function table and an economic basic-expenditure table,
  * in 万元 or 元 (the unit line says which), and most have narrative pages first.
- * Text uses the WenQuanYi Zen Hei font (Debian fonts-wqy-zenhei).
+ * Number forms cycle with the index (gendata.h): full-width digits in one amount
+ * cell in three where they fit the column (１，２３４．５６; the truth holds
+ * 1,234.56, as the extractor normalises it), negatives as -12.30 or （12.30）,
+ * zeros printed blank, "-" or "—" (the truth holds the dash), and in some
+ * landscape documents a share column 占比 ("12.3%"; a fact in %).
+ * A figure too wide for its column (元 tables in portrait) is shrunk to fit, as
+ * a spreadsheet prints it.  Text uses the WenQuanYi Zen Hei font (Debian
+ * fonts-wqy-zenhei).
  * --format html writes NAME.html instead (NAME with the style "writer"): the same
  * data, narrative and tables as HTML for LibreOffice Writer to print once
  * (corpus/office/make-office.sh); the truth files are the same.
@@ -126,7 +136,40 @@ static char *gen_cell(const gendata_doc *d, const gen_table *t, guint r, int c)
 	}
 	if (c == ncode)
 		return g_strdup(row->name);
+	if (c - ncode - 1 == 3) { /* the share column */
+		char *p = gendata_tenths(gendata_share_tenths(t->t, r)), *s = g_strconcat(p, "%", NULL);
+		g_free(p);
+		return s;
+	}
 	return gendata_amount(d, row->v[c - ncode - 1]);
+}
+
+/* Whether amount cell (R, C) of T is printed in full-width digits in a document
+ * that has some (one cell in three, by position). */
+static int gen_is_fullwidth(const gendata_doc *d, const gen_table *t, guint r, int c)
+{
+	guint h = (r + 1) * 2654435761u ^ ((guint)c + (t->t == &d->eco ? 17u : 0u)) * 40503u;
+	return d->fullwidth && (h >> 7) % 3 == 0;
+}
+
+/* TXT with its digits, separators and minus in full-width forms (１，２３４．５６),
+ * newly allocated. */
+static char *gen_fullwidth(const char *txt)
+{
+	GString *o = g_string_new(NULL);
+	for (const char *p = txt; *p; p++) {
+		if (g_ascii_isdigit(*p))
+			g_string_append_unichar(o, 0xFF10 + (gunichar)(*p - '0'));
+		else if (*p == ',')
+			g_string_append(o, "，");
+		else if (*p == '.')
+			g_string_append(o, "．");
+		else if (*p == '-' && g_ascii_isdigit(p[1]))
+			g_string_append(o, "－");
+		else
+			g_string_append_c(o, *p);
+	}
+	return g_string_free(o, FALSE);
 }
 
 /* Draws S centred between X0 and X1 on baseline Y. */
@@ -155,7 +198,7 @@ static double gen_header(const gen_page *pg, const gen_table *t, double y)
 		gen_centred(cr, t->x[0], t->x[1], y + h + 13, "科目编码");
 	}
 	gen_centred(cr, t->x[ncode], t->x[ncode + 1], y + h + 13, "科目名称");
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < gendata_ncols(t->t); k++)
 		gen_centred(cr, t->x[ncode + 1 + k], t->x[ncode + 2 + k], y + h + 13, t->t->col[k]);
 	if (pg->rules == 2) {
 		gen_hline(cr, t->x[0], t->x[t->ncol], y);
@@ -219,10 +262,29 @@ static double gen_table_draw(const gen_page *pg, const gen_table *t, double y)
 					gen_text(cr, t->x[c] + 4, ly + 11 * k, 9, g_ptr_array_index(name, k));
 			} else {
 				char *txt = gen_cell(pg->d, t, r, c);
-				double w = gen_width(cr, 9, txt);
-				double x = c > ncode ? t->x[c + 1] - 4 - w : t->x[c] + 4; /* amounts right-aligned */
+				double w = gen_width(cr, 9, txt), x, size = 9;
+				if (c > ncode && gen_is_fullwidth(pg->d, t, r, c)) {
+					/* full-width where it fits the column; it reads as TXT */
+					char *fw = gen_fullwidth(txt);
+					double fww = gen_width(cr, 9, fw);
+					if (fww <= t->x[c + 1] - t->x[c] - 8) {
+						g_free(txt);
+						txt = fw;
+						w = fww;
+					} else {
+						g_free(fw);
+					}
+				}
+				if (c > ncode && w > t->x[c + 1] - t->x[c] - 16) {
+					/* shrunk to fit, as a spreadsheet prints a figure wider than its
+					 * column: 16 points at least between two figures, more than the
+					 * gap that starts a new word (0.9 em) */
+					size = 9 * (t->x[c + 1] - t->x[c] - 16) / w;
+					w = t->x[c + 1] - t->x[c] - 16;
+				}
+				x = c > ncode ? t->x[c + 1] - 4 - w : t->x[c] + 4; /* amounts right-aligned */
 				if (*txt)
-					gen_text(cr, x, y + h / 2 + 3.5, 9, txt); /* centred in the row */
+					gen_text(cr, x, y + h / 2 + 3.5, size, txt); /* centred in the row */
 				g_free(txt);
 			}
 		}
@@ -244,10 +306,10 @@ static void gen_layout(const gen_page *pg, gen_table *t, const gendata_table *da
 	int ncode = split ? 3 : 1;
 	double left = 50, width = pg->pw - 100;
 	double codew = split ? 30 : 60, namew = pg->wrap ? 120 : split ? 190 : 210;
-	double amount = (width - codew * ncode - namew) / 3;
+	double amount = (width - codew * ncode - namew) / gendata_ncols(data);
 	t->t = data;
 	t->split = split;
-	t->ncol = ncode + 4;
+	t->ncol = ncode + 1 + gendata_ncols(data);
 	t->x[0] = left;
 	for (int c = 1; c <= ncode; c++)
 		t->x[c] = t->x[c - 1] + codew;
@@ -271,8 +333,8 @@ static int gen_expected(const gendata_doc *d, const gen_table *t, const char *pa
 	for (int c = 1; c < ncode + 1; c++)
 		csvout_field(&o, "");
 	csvout_fieldf(&o, "%d年预算数", d->year);
-	csvout_field(&o, "");
-	csvout_field(&o, "");
+	for (int k = 1; k < gendata_ncols(t->t); k++)
+		csvout_field(&o, "");
 	csvout_end(&o);
 	if (t->split) {
 		csvout_field(&o, "类");
@@ -281,15 +343,74 @@ static int gen_expected(const gendata_doc *d, const gen_table *t, const char *pa
 	} else {
 		csvout_field(&o, "科目编码");
 	}
-	csvout_row(&o, 4, (const char *[]){ "科目名称", t->t->col[0], t->t->col[1], t->t->col[2] });
+	csvout_field(&o, "科目名称");
+	for (int k = 0; k < gendata_ncols(t->t); k++)
+		csvout_field(&o, t->t->col[k]);
+	csvout_end(&o);
 	for (guint r = 0; r < t->t->rows->len; r++) {
-		for (int c = 0; c < ncode + 4; c++) {
+		for (int c = 0; c < t->ncol; c++) {
 			char *s = gen_cell(d, t, r, c);
 			csvout_field(&o, s);
 			g_free(s);
 		}
 		csvout_end(&o);
 	}
+	if (csvout_commit(&o, &err) != 0) {
+		fprintf(stderr, "bx-gen: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Appends to O the facts table T (numbered NO) must yield: one per printed
+ * amount of a body or total row, as the emit stage writes them. */
+static void gen_table_facts(csv_out *o, const gendata_doc *d, const gendata_table *t, int no)
+{
+	for (guint r = 0; r < t->rows->len; r++) {
+		const gendata_row *row = &g_array_index(t->rows, gendata_row, r);
+		for (int k = 0; k < 3; k++) {
+			char *v;
+			if (row->v[k] == 0)
+				continue; /* printed blank or as a dash: no fact */
+			v = gendata_value(d, row->v[k]);
+			csvout_fieldf(o, "%03d", no);
+			csvout_field(o, row->code);
+			csvout_field(o, row->name);
+			csvout_fieldf(o, "%d年预算数 / %s", d->year, t->col[k]);
+			csvout_field(o, v);
+			csvout_field(o, d->yuan ? "元" : "万元");
+			csvout_end(o);
+			g_free(v);
+		}
+		if (t->share) { /* a percentage: its value, unit % */
+			char *v = gendata_tenths(gendata_share_tenths(t, r));
+			csvout_fieldf(o, "%03d", no);
+			csvout_field(o, row->code);
+			csvout_field(o, row->name);
+			csvout_fieldf(o, "%d年预算数 / %s", d->year, t->col[3]);
+			csvout_field(o, v);
+			csvout_field(o, "%");
+			csvout_end(o);
+			g_free(v);
+		}
+	}
+}
+
+/* The expected facts of D (facts.csv at PATH): table, code, label, column, value
+ * and unit of every amount its two tables print, from the data drawn. */
+static int gen_facts(const gendata_doc *d, const char *path)
+{
+	static const char *const head[] = { "table", "code", "label", "column", "value", "unit" };
+	csv_out o;
+	bx_err err;
+
+	if (csvout_open(&o, path, 0, &err) != 0) {
+		fprintf(stderr, "bx-gen: %s\n", err.msg);
+		return -1;
+	}
+	csvout_row(&o, (int)G_N_ELEMENTS(head), head);
+	gen_table_facts(&o, d, &d->fn, 1);
+	gen_table_facts(&o, d, &d->eco, 2);
 	if (csvout_commit(&o, &err) != 0) {
 		fprintf(stderr, "bx-gen: %s\n", err.msg);
 		return -1;
@@ -328,16 +449,17 @@ static double gen_narrative(const gen_page *pg)
 }
 
 /* Writes the truth of D into DIR (made if missing): the expected grids of its
- * tables FN and ECO and its findings.  Returns 0 or -1 (reported on stderr). */
+ * tables FN and ECO, its facts and its findings.  Returns 0 or -1 (reported on
+ * stderr). */
 static int gen_truth(const gendata_doc *d, const char *dir, const gen_table *fn, const gen_table *eco)
 {
 	char *e1 = g_strdup_printf("%s/001.csv", dir), *e2 = g_strdup_printf("%s/002.csv", dir);
-	char *ft = g_strdup_printf("%s/findings.tsv", dir);
+	char *ft = g_strdup_printf("%s/findings.tsv", dir), *fc = g_strdup_printf("%s/facts.csv", dir);
 	int rc = 0;
 	if (g_mkdir_with_parents(dir, 0777) != 0) {
 		fprintf(stderr, "bx-gen: cannot make '%s'\n", dir);
 		rc = -1;
-	} else if (gen_expected(d, fn, e1) != 0 || gen_expected(d, eco, e2) != 0) {
+	} else if (gen_expected(d, fn, e1) != 0 || gen_expected(d, eco, e2) != 0 || gen_facts(d, fc) != 0) {
 		rc = -1;
 	} else if (!g_file_set_contents(ft, d->findings->str, (gssize)d->findings->len, NULL)) {
 		fprintf(stderr, "bx-gen: cannot write '%s'\n", ft);
@@ -346,6 +468,7 @@ static int gen_truth(const gendata_doc *d, const char *dir, const gen_table *fn,
 	g_free(e1);
 	g_free(e2);
 	g_free(ft);
+	g_free(fc);
 	return rc;
 }
 
@@ -530,7 +653,7 @@ int main(int argc, char **argv)
 	for (long k = first; k < first + docs; k++) {
 		gendata_doc d;
 		int rc;
-		if (gendata_make(&d, seed, (int)k, style, plant, orient) != 0) {
+		if (gendata_make(&d, seed, (int)k, style, plant, orient, !html) != 0) {
 			fprintf(stderr, "bx-gen: unknown style '%s' or plant '%s'\n", style ? style : "-", plant ? plant : "-");
 			gendata_release(&d);
 			return 64;

@@ -146,26 +146,64 @@ static const char *const gendata_issuers[] = {
 	"重庆市綦江区农业农村委员会", "上海市黄浦区科学技术委员会", "重庆市江北区教育委员会", "上海市静安区城市管理行政执法局",
 };
 
-char *gendata_amount(const gendata_doc *d, long v)
+/* Amount V of D, its sign aside, with separators when COMMAS. */
+static GString *gendata_digits(const gendata_doc *d, long v, int commas)
 {
-	GString *s;
+	GString *s = g_string_new(NULL);
 	char digits[32];
 	size_t n;
-	long whole = d->yuan ? v : v / 100;
-	if (v == 0)
-		return g_strdup("");
+	long a = labs(v), whole = d->yuan ? a : a / 100;
 	g_snprintf(digits, sizeof digits, "%ld", whole);
-	s = g_string_new(NULL);
 	n = strlen(digits);
 	for (size_t i = 0; i < n; i++) {
 		g_string_append_c(s, digits[i]);
-		if (d->commas && (n - i - 1) % 3 == 0 && i + 1 < n)
+		if (commas && (n - i - 1) % 3 == 0 && i + 1 < n)
 			g_string_append_c(s, ',');
 	}
 	if (!d->yuan)
-		g_string_append_printf(s, ".%02ld", v % 100);
+		g_string_append_printf(s, ".%02ld", a % 100);
 	else if (d->yuan_decimals)
 		g_string_append(s, ".00");
+	return s;
+}
+
+char *gendata_amount(const gendata_doc *d, long v)
+{
+	GString *s;
+	if (v == 0)
+		return g_strdup(d->blank ? d->blank : "");
+	s = gendata_digits(d, v, d->commas);
+	if (v < 0 && d->brackets) {
+		g_string_prepend(s, "（");
+		g_string_append(s, "）");
+	} else if (v < 0) {
+		g_string_prepend_c(s, '-');
+	}
+	return g_string_free(s, FALSE);
+}
+
+int gendata_ncols(const gendata_table *t)
+{
+	return t->share ? 4 : 3;
+}
+
+long gendata_share_tenths(const gendata_table *t, guint r)
+{
+	long total = g_array_index(t->rows, gendata_row, 0).v[0];
+	long v = g_array_index(t->rows, gendata_row, r).v[0];
+	return total ? lround((double)v * 1000.0 / (double)total) : 0;
+}
+
+char *gendata_tenths(long p)
+{
+	return g_strdup_printf("%s%ld.%ld", p < 0 ? "-" : "", labs(p) / 10, labs(p) % 10);
+}
+
+char *gendata_value(const gendata_doc *d, long v)
+{
+	GString *s = gendata_digits(d, v, 0);
+	if (v < 0)
+		g_string_prepend_c(s, '-');
 	return g_string_free(s, FALSE);
 }
 
@@ -293,6 +331,40 @@ static void gendata_function(gendata_doc *d, gendata_rng *r, double scale)
 		row->v[0] = row->v[1] + row->v[2];
 	}
 	gendata_sum(&d->fn, 7);
+}
+
+/* What the 项 of the function table other than row I hold in 项目支出 under
+ * the 款 of row I. */
+static long gendata_sibling_projects(const gendata_doc *d, guint i)
+{
+	const gendata_row *rows = (const gendata_row *)(const void *)d->fn.rows->data;
+	long others = 0;
+	for (guint k = 0; k < d->fn.rows->len; k++)
+		if (k != i && strlen(rows[k].code) == 7 && !strncmp(rows[k].code, rows[i].code, 5))
+			others += rows[k].v[2];
+	return others;
+}
+
+/* Makes one project-only leaf of the function table negative (see gendata.h),
+ * drawn with R: a refund or an adjustment, at most a fifth of what the other
+ * leaves of its 款 hold in 项目支出, so that every 项目支出 above it stays
+ * positive.  No such leaf: nothing changes. */
+static void gendata_negative(gendata_doc *d, gendata_rng *r)
+{
+	gendata_row *rows = (gendata_row *)(void *)d->fn.rows->data;
+	GArray *cand = g_array_new(FALSE, FALSE, sizeof(guint));
+	for (guint i = 0; i < d->fn.rows->len; i++)
+		if (strlen(rows[i].code) == 7 && rows[i].v[1] == 0 && rows[i].v[2] > 0 && gendata_sibling_projects(d, i) >= 10)
+			g_array_append_val(cand, i);
+	if (cand->len) {
+		guint i = g_array_index(cand, guint, gendata_pick(r, (int)cand->len));
+		long v = MIN(rows[i].v[2], gendata_sibling_projects(d, i) / 5);
+		v = (long)((double)v * gendata_uniform(r, 0.2, 1.0));
+		rows[i].v[2] = -MAX(v, 1);
+		rows[i].v[0] = rows[i].v[2];
+		gendata_sum(&d->fn, 7);
+	}
+	g_array_unref(cand);
 }
 
 /* The economic basic-expenditure table: the function table's 基本支出 split over items. */
@@ -480,9 +552,12 @@ static void gendata_narrative(gendata_doc *d, gendata_rng *r)
 	g_free(ts);
 }
 
-int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, const char *plant, int orient)
+int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, const char *plant, int orient,
+                 int forms)
 {
 	gendata_rng r = { seed * 0x100000001b3ULL + (guint64)index };
+	gendata_rng rf = { (seed * 0x100000001b3ULL + (guint64)index) ^ 0x5bd1e9955bd1e995ULL }; /* the number forms */
+	int form = forms ? index % 4 : 0;
 	double scale;
 	int known = 0;
 
@@ -502,10 +577,21 @@ int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, con
 	d->yuan = gendata_uniform(&r, 0, 1) < 0.3;
 	d->commas = gendata_uniform(&r, 0, 1) < 0.6;
 	d->yuan_decimals = gendata_uniform(&r, 0, 1) < 0.5;
+	if (!strcmp(d->plant, "rounding"))
+		d->yuan_decimals = 0; /* a leaf off by 1 元 is rounding only where 元 is the last digit printed */
 	d->year = 2021 + gendata_pick(&r, 6);
 	d->issuer = gendata_issuers[gendata_pick(&r, (int)G_N_ELEMENTS(gendata_issuers))];
 	scale = exp(gendata_uniform(&r, log(0.2), log(5.0)));
+	d->fullwidth = form == 1 || form == 3;
+	d->brackets = form == 3;
+	d->blank = form == 1 ? "-" : form == 2 ? "—" : "";
 	gendata_function(d, &r, scale);
+	if (form >= 2)
+		gendata_negative(d, &rf);
+	if (form >= 2 && d->landscape) {
+		d->fn.share = 1;
+		d->fn.col[3] = "占比";
+	}
 	gendata_economic(d, &r);
 	if (!strcmp(d->plant, "narrative") || !strcmp(d->plant, "share") || !strcmp(d->plant, "growth") || index % 3 != 0)
 		gendata_narrative(d, &r);

@@ -14,11 +14,22 @@
  * Invariant: a planted error changes exactly the printed figures its findings
  * name; everything else still adds up.  Plants: cents (a leaf off by a few units
  * of the last digit, beyond rounding), large (a leaf off by 10 万元), total (the
- * 合计 wrong), rounding (a leaf off by one unit, which rounding explains),
+ * 合计 wrong), rounding (a leaf off by one unit, which rounding explains: a 元
+ * document with this plant prints whole 元),
  * narrative (a class amount the narrative states differs from its table), share
  * (a stated share does not recompute), growth (a stated growth rate does not
  * recompute), cross (the economic table's total differs from the function
  * table's 基本支出, each table consistent in itself), none.
+ *
+ * Number forms (documents drawn as PDF; not the HTML of corpus/office, whose
+ * prints are fixed), cycled by index so that any four documents in a row hold
+ * them all: plain; full-width digits in some cells (gen.c picks them) and blanks
+ * printed "-"; a negative 项目支出 leaf printed -12.30 and blanks printed "—";
+ * a negative leaf printed （12.30） and full-width digits.  Landscape documents
+ * with a negative leaf have a share column (占比, "12.3%") in the function
+ * table, where the page is wide enough for a fourth amount column.  A negative leaf is a
+ * project-only 项 with a sibling, at most a fifth of what its siblings hold in
+ * 项目支出, so every 项目支出 above it stays positive; every sum is still exact.
  */
 #ifndef BX_GENDATA_H
 #define BX_GENDATA_H
@@ -34,7 +45,8 @@ typedef struct {
 typedef struct {
 	char title[160];       /* as printed: year, issuer, table name */
 	const char *subject;   /* 功能分类科目 / 经济分类科目 */
-	const char *col[3];    /* the amount columns */
+	const char *col[4];    /* the amount columns; col[3] 占比 when SHARE */
+	int share;             /* a fourth column 占比: the row's 总计 over the 合计's, "12.3%" */
 	GArray *rows;          /* gendata_row; row 0 is the 合计 */
 } gendata_table;
 
@@ -47,6 +59,9 @@ typedef struct {
 	char *name;            /* NNNN-style-orientation-plant */
 	const char *style, *plant;
 	int landscape, yuan, commas, yuan_decimals, year;
+	int fullwidth;         /* some amount cells printed in full-width digits */
+	int brackets;          /* negatives printed （12.30）, else -12.30 */
+	const char *blank;     /* how a zero prints: "", "-" or "—" */
 	const char *issuer;
 	gendata_table fn, eco;
 	GArray *narrative;     /* gendata_line; empty: no narrative pages */
@@ -60,13 +75,31 @@ extern const int gendata_nplants;
 
 /* Fills D with document INDEX of the corpus of SEED, in STYLE with PLANT (NULL:
  * the style, plant and orientation of INDEX in the cycle; ORIENT -1 the cycle's, 0
- * portrait, 1 landscape).  Returns 0, or -1 for an unknown style or plant. */
-int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, const char *plant, int orient);
+ * portrait, 1 landscape), with the number forms of INDEX when FORMS (else plain
+ * figures and blank zeros).  Returns 0, or -1 for an unknown style or plant. */
+int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, const char *plant, int orient,
+                 int forms);
 
 /* Frees what D holds. */
 void gendata_release(gendata_doc *d);
 
-/* The printed text of amount V of D ("" for 0), newly allocated. */
+/* The text of amount V of D as the tables stage reads it (newly allocated): with
+ * separators when D has them, a negative as -12.30 or （12.30）, 0 as D's blank;
+ * in ASCII digits (a full-width print reads as this, see normalize.h). */
 char *gendata_amount(const gendata_doc *d, long v);
+
+/* The number of amount columns of T (3, or 4 with the share column). */
+int gendata_ncols(const gendata_table *t);
+
+/* The share of row R of T in tenths of a percent: its 总计 over the 合计's,
+ * rounded half away from zero. */
+long gendata_share_tenths(const gendata_table *t, guint r);
+
+/* Tenths of a percent P as "12.3" (newly allocated); "-0.4" for a negative. */
+char *gendata_tenths(long p);
+
+/* The value of non-zero amount V of D as facts.csv holds it (newly allocated):
+ * no separators, the printed decimals, "-" for a negative ("-12.30"). */
+char *gendata_value(const gendata_doc *d, long v);
 
 #endif

@@ -3,7 +3,7 @@
 # that make eval measures a second PDF producer without needing LibreOffice:
 # bx-gen writes nine disclosures (seed 1, documents 200-208: every planted kind,
 # several styles' data, portrait and landscape) as HTML with their truth
-# (NNN.csv, findings.tsv), and LibreOffice Writer prints each HTML to PDF.  The
+# (NNN.csv, facts.csv, findings.tsv), and LibreOffice Writer prints each HTML to PDF.  The
 # HTML, the PDFs and the truth are committed; rerun only to remake them.
 # Needs: apt-get install libreoffice-writer-nogui fonts-wqy-zenhei
 # Usage: corpus/office/make-office.sh   (from anywhere; rewrites corpus/office)
