@@ -141,6 +141,15 @@ static void rec_fact_clear(gpointer p)
 	g_free(x->sentence);
 }
 
+/* V rounded half away from zero to DEC decimals, as a publisher rounds a printed
+ * figure; a value a binary fraction short of the half (563.045 stored as
+ * 563.04499…) still rounds up. */
+double reconcile_round(double v, int dec)
+{
+	double p = pow(10, dec);
+	return round(v * p + (v >= 0 ? 1e-7 : -1e-7)) / p;
+}
+
 /* A value in 万元: tables in 元 are divided by 10,000. */
 double reconcile_wan(double v, const char *unit)
 {

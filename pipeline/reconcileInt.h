@@ -50,6 +50,8 @@ double reconcile_value(grid_table *t, long r, long c, int *dec, int *present);
 double reconcile_half_unit(int dec);
 /* The grid of table NO, or NULL. */
 grid_table *reconcile_grid(const grids *g, long no);
+/* V rounded half away from zero to DEC decimals (563.045 → 563.05). */
+double reconcile_round(double v, int dec);
 /* V in 万元 (UNIT 元 is divided by 10,000). */
 double reconcile_wan(double v, const char *unit);
 

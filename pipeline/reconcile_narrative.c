@@ -105,7 +105,7 @@ void reconcile_narrative_amount(rec_ctx *x, rules_set *rs, const rule *r, GArray
 		} else {
 			double tol = reconcile_half_unit(dec) * x->o->rounding_factor;
 			char *msg = g_strdup_printf("stated %s万元, table %.4f万元", f->value, best);
-			const char *status = fabs(round(best * pow(10, dec)) / pow(10, dec) - stated) < 1e-6 ? "pass"
+			const char *status = fabs(reconcile_round(best, dec) - stated) < 1e-6 ? "pass"
 			                     : bestdiff <= tol + 1e-9 ? "rounding"
 			                                              : "fail";
 			reconcile_emit(x, r, status, scope, stated, best, tol, 1, where, msg);
@@ -132,8 +132,8 @@ out:
  * decimals): pass when EXPECT rounds to it, rounding within TOL, else fail. */
 static const char *rec_recomputed(double expect, const char *stated_text, double tol)
 {
-	double stated = g_ascii_strtod(stated_text, NULL), p = pow(10, number_decimals(stated_text));
-	if (fabs(round(expect * p) / p - stated) < 1e-9)
+	double stated = g_ascii_strtod(stated_text, NULL);
+	if (fabs(reconcile_round(expect, number_decimals(stated_text)) - stated) < 1e-9)
 		return "pass";
 	return fabs(expect - stated) <= tol + 1e-9 ? "rounding" : "fail";
 }
