@@ -22,6 +22,7 @@
 #include <glib.h>
 #include <math.h>
 #include <poppler.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -250,6 +251,100 @@ static int pdf_has_images(PopplerPage *page)
 	return has;
 }
 
+/* The direction the page's text runs as displayed, in degrees clockwise from
+ * upright: 0 (left to right), 90 (top to bottom: a page printed sideways),
+ * 180 (upside down) or 270 (bottom to top).  Consecutive glyphs of one line
+ * vote; a direction needs 60% of the votes and PDF_ROT_MIN_VOTES of them (a
+ * cover with a title is enough).  An odd vertical title (竖排) among lines of
+ * text does not turn a page; a page of vertical writing only is turned, which
+ * reads it in its own order. */
+#define PDF_ROT_MIN_VOTES 4
+static int pdf_rotation(const GArray *glyphs)
+{
+	long votes[4] = { 0 }, total = 0;
+	for (guint i = 1; i < glyphs->len; i++) {
+		const pdf_glyph *a = &g_array_index(glyphs, pdf_glyph, i - 1), *b = &g_array_index(glyphs, pdf_glyph, i);
+		double dx = (b->x0 + b->x1 - a->x0 - a->x1) / 2, dy = (b->y0 + b->y1 - a->y0 - a->y1) / 2;
+		if (a->line != b->line || b->space || (fabs(dx) < 0.01 && fabs(dy) < 0.01))
+			continue;
+		votes[fabs(dx) >= fabs(dy) ? (dx > 0 ? 0 : 2) : (dy > 0 ? 1 : 3)]++;
+		total++;
+	}
+	for (int k = 1; k < 4; k++)
+		if (total >= PDF_ROT_MIN_VOTES && (double)votes[k] > 0.6 * (double)total)
+			return 90 * k;
+	return 0;
+}
+
+/* Box (X0,Y0)-(X1,Y1) of a page displayed W x H with text turned ROT degrees,
+ * in the upright page's coordinates. */
+static void pdf_upright(int rot, double w, double h, double *x0, double *y0, double *x1, double *y1)
+{
+	double a0 = *x0, b0 = *y0, a1 = *x1, b1 = *y1;
+	if (rot == 90) {
+		*x0 = b0, *x1 = b1, *y0 = w - a1, *y1 = w - a0;
+	} else if (rot == 270) {
+		*x0 = h - b1, *x1 = h - b0, *y0 = a0, *y1 = a1;
+	} else if (rot == 180) {
+		*x0 = w - a1, *x1 = w - a0, *y0 = h - b1, *y1 = h - b0;
+	}
+}
+
+/* Turns the glyphs and rulings of page PG (displayed W x H, text turned ROT)
+ * upright: its text then runs left to right, its size is the upright page's,
+ * and a turned page is flagged rotated-ROT. */
+static void pdf_turn(int rot, layout_page *pg, GArray *glyphs, rulings_set *rs)
+{
+	double w = pg->width, h = pg->height;
+	rulings_seg *segs;
+	size_t nh = 0, nv = 0, n = rs->nh + rs->nv;
+	char flag[16];
+
+	if (!rot)
+		return;
+	for (guint i = 0; i < glyphs->len; i++) {
+		pdf_glyph *g = &g_array_index(glyphs, pdf_glyph, i);
+		pdf_upright(rot, w, h, &g->x0, &g->y0, &g->x1, &g->y1);
+	}
+	/* a horizontal ruling of a page turned a quarter is vertical upright (the
+	 * set's arrays are malloc'd: rulings_set_release frees them) */
+	segs = malloc(2 * (n ? n : 1) * sizeof *segs);
+	if (segs) {
+		rulings_seg *hs = segs, *vs = segs + (n ? n : 1);
+		for (size_t k = 0; k < n; k++) {
+			rulings_seg sg = k < rs->nh ? rs->h[k] : rs->v[k - rs->nh];
+			int vertical = (k >= rs->nh) != (rot == 90 || rot == 270);
+			pdf_upright(rot, w, h, &sg.x0, &sg.y0, &sg.x1, &sg.y1);
+			if (vertical)
+				vs[nv++] = sg;
+			else
+				hs[nh++] = sg;
+		}
+		rulings_set_release(rs);
+		rs->h = malloc((nh ? nh : 1) * sizeof *rs->h);
+		rs->v = malloc((nv ? nv : 1) * sizeof *rs->v);
+		if (rs->h && rs->v) {
+			memcpy(rs->h, hs, nh * sizeof *rs->h);
+			memcpy(rs->v, vs, nv * sizeof *rs->v);
+			rs->nh = nh;
+			rs->nv = nv;
+		} else {
+			rulings_set_release(rs);
+		}
+		free(segs);
+	} else {
+		rulings_set_release(rs);
+	}
+	if (rot != 180) {
+		pg->width = h;
+		pg->height = w;
+		g_free(pg->orient);
+		pg->orient = g_strdup(pg->width > pg->height ? "landscape" : "portrait");
+	}
+	g_snprintf(flag, sizeof flag, "rotated-%d", rot);
+	layout_page_flag(pg, flag);
+}
+
 /* Reads one page into PG; returns 0, or -1 when the page has no usable text. */
 static int pdf_page(PopplerPage *page, int want_rulings, int *last_tabular, layout_page *pg, char **why)
 {
@@ -263,7 +358,7 @@ static int pdf_page(PopplerPage *page, int want_rulings, int *last_tabular, layo
 	rulings_box *boxes = NULL;
 	size_t bad, total;
 	const char *p;
-	int line = 0, space = 0;
+	int line = 0, space = 0, rot;
 	guint ci = 0;
 	double *sizes;
 	char ebuf[256];
@@ -325,13 +420,21 @@ static int pdf_page(PopplerPage *page, int want_rulings, int *last_tabular, layo
 	}
 	/* a page after a table page is looked at too: a table's last rows may
 	 * spill onto a page with too few of them to look tabular */
+	rot = pdf_rotation(glyphs);
 	*last_tabular = pdf_tabular(glyphs);
-	if (want_rulings && (*last_tabular || img.lum)) {
+	if (want_rulings && (*last_tabular || img.lum || rot)) {
 		if ((!img.lum && rulings_render(page, &img, ebuf, sizeof ebuf) != 0) ||
 		    rulings_analyze(&img, boxes, glyphs->len, &rs, ebuf, sizeof ebuf) != 0) {
 			layout_page_flag(pg, "no-rulings");
 			memset(&rs, 0, sizeof rs);
 		}
+	}
+	/* a page whose text runs sideways is read upright (rulings found on the
+	 * page as displayed, then turned with the text) */
+	pdf_turn(rot, pg, glyphs, &rs);
+	if (rot)
+		*last_tabular = pdf_tabular(glyphs);
+	if (want_rulings && (*last_tabular || img.lum || rot)) {
 		for (size_t k = 0; k < rs.nh; k++)
 			layout_page_add_rule(pg, 0, rs.h[k].x0, rs.h[k].y0, rs.h[k].x1, rs.h[k].y1, rs.h[k].thick);
 		for (size_t k = 0; k < rs.nv; k++)

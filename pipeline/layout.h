@@ -9,7 +9,9 @@
  *   input      pdf|text                            which extractor read it
  *   page       NO W H ORIENT FLAGS                 starts a page; ORIENT portrait|landscape;
  *                                                  FLAGS "-" or comma list (no-text, blank, garbled,
- *                                                  timeout, no-rulings)
+ *                                                  timeout, no-rulings, rotated-90|180|270: the text ran
+ *                                                  sideways or upside down as displayed and is given
+ *                                                  upright, W and H those of the upright page)
  *   line       X0 Y0 X1 Y1 SIZE MARK TEXT          a text line in reading order; MARK "-" or
  *                                                  h1..h6 (a markdown heading mark that was stripped);
  *                                                  a TAB in TEXT separates cells (text inputs)
