@@ -297,7 +297,7 @@ static void pdf_turn(int rot, layout_page *pg, GArray *glyphs, rulings_set *rs)
 {
 	double w = pg->width, h = pg->height;
 	rulings_seg *segs;
-	size_t nh = 0, nv = 0, n = rs->nh + rs->nv;
+	size_t n = rs->nh + rs->nv;
 	char flag[16];
 
 	if (!rot)
@@ -311,6 +311,7 @@ static void pdf_turn(int rot, layout_page *pg, GArray *glyphs, rulings_set *rs)
 	segs = malloc(2 * (n ? n : 1) * sizeof *segs);
 	if (segs) {
 		rulings_seg *hs = segs, *vs = segs + (n ? n : 1);
+		size_t nh = 0, nv = 0;
 		for (size_t k = 0; k < n; k++) {
 			rulings_seg sg = k < rs->nh ? rs->h[k] : rs->v[k - rs->nh];
 			int vertical = (k >= rs->nh) != (rot == 90 || rot == 270);
