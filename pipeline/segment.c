@@ -720,7 +720,21 @@ static void seg_walk(seg_state *st, GArray *items, rules_set *rs)
 				continue;
 			rest = split; /* the sentence after the heading phrase opens a paragraph */
 		} else {
+			const rule *part = rules_match(rs, "part", text, &hs, &he);
 			rest = text;
+			if (part) {
+				/* a part title (第三部分 …情况说明) closes the sections before it:
+				 * its own lines are section 第三部分, and its 一、 starts afresh */
+				seg_flush_para(st);
+				for (long l = 1; l <= 4; l++) {
+					g_free(st->section[l]);
+					st->section[l] = NULL;
+				}
+				st->section[1] = g_strndup(text + hs, he - hs);
+				g_free(st->heading);
+				st->heading = g_strdup(text);
+				st->list_level = 0;
+			}
 			/* an unnumbered section title such as 上海市普陀区司法局主要职能 */
 			if (g_utf8_strlen(text, -1) <= 30 && !strstr(text, "。") &&
 			    rules_match(rs, "list-section", text, NULL, NULL))
