@@ -155,6 +155,17 @@ static char *collect_check_text(const rules_set *rs, const char *id)
 	return g_strdup("");
 }
 
+/* The severity of check ID (error, warning) from its rule's VALUE, or "". */
+static char *collect_check_severity(const rules_set *rs, const char *id)
+{
+	for (size_t i = 0; rs && i < rs->n; i++)
+		if (!strcmp(rs->v[i].id, id)) {
+			const char *v = rs->v[i].value, *at = strchr(v, '@');
+			return at ? g_strndup(v, (gsize)(at - v)) : g_strdup(v);
+		}
+	return g_strdup("");
+}
+
 static void collect_families(GString *h, GPtrArray *rec, const rules_set *rs)
 {
 	static const char *const st[] = { "pass", "rounding", "fail", "not_applicable", "insufficient_data" };
@@ -183,19 +194,23 @@ static void collect_families(GString *h, GPtrArray *rec, const rules_set *rs)
 		}
 		(*v)++;
 	}
-	g_string_append(h, "</table>\n<h2>Checks by status</h2>\n<table><tr><th>check</th><th>what it checks</th>");
+	g_string_append(h, "</table>\n<h2>Checks by status</h2>\n<table><tr><th>check</th><th>what it checks</th>"
+	                   "<th>severity</th>");
 	for (int k = 0; k < 5; k++)
 		g_string_append_printf(h, "<th>%s</th>", st[k]);
 	g_string_append(h, "</tr>\n");
 	for (guint i = 0; i < checks->len; i++) {
 		const char *c = g_ptr_array_index(checks, i);
-		char *what = collect_check_text(rs, c);
+		char *what = collect_check_text(rs, c), *sev = collect_check_severity(rs, c);
 		g_string_append(h, "<tr><td>");
 		html_text(h, c);
 		g_string_append(h, "</td><td>");
 		html_text(h, what);
+		g_string_append(h, "</td><td>");
+		html_text(h, sev);
 		g_string_append(h, "</td>");
 		g_free(what);
+		g_free(sev);
 		for (int k = 0; k < 5; k++) {
 			char *key = g_strdup_printf("%s\x1f%s", c, st[k]);
 			long *v = g_hash_table_lookup(counts, key);
@@ -270,13 +285,14 @@ static int collect_report(const char *out, GPtrArray *docs, GPtrArray *rec, cons
 		sum->partial += !strcmp(d[8], "partial");
 	}
 	collect_families(h, rec, rs);
-	g_string_append(h, "<h2>Failed checks</h2>\n<table><tr><th>document</th><th>check</th>"
+	g_string_append(h, "<h2>Failed checks</h2>\n<table><tr><th>document</th><th>check</th><th>severity</th>"
 	                   "<th>expected</th><th>actual</th><th>difference</th><th>tolerance</th>"
 	                   "<th>where</th><th>message</th></tr>\n");
 	for (guint i = 0; i < rec->len; i++) {
-		char **r = g_ptr_array_index(rec, i);
+		char **r = g_ptr_array_index(rec, i), *sev;
 		if (!r[2] || strcmp(r[2], "fail") != 0 || g_strv_length(r) < 10)
 			continue;
+		sev = collect_check_severity(rs, r[1]);
 		g_string_append(h, "<tr class=\"fail\"><td>");
 		html_text(h, r[0]);
 		for (int k = 1; k < 10; k++) {
@@ -284,8 +300,13 @@ static int collect_report(const char *out, GPtrArray *docs, GPtrArray *rec, cons
 				continue;
 			g_string_append(h, k >= 4 && k <= 7 ? "</td><td class=\"num\">" : "</td><td>");
 			html_text(h, r[k]);
+			if (k == 1) {
+				g_string_append(h, "</td><td>");
+				html_text(h, sev);
+			}
 		}
 		g_string_append(h, "</td></tr>\n");
+		g_free(sev);
 	}
 	g_string_append(h, "</table>\n</body></html>\n");
 	sum->docs = docs->len;

@@ -15,6 +15,7 @@ timeout 60 "$BROWSER" "${flags[@]}" --dump-dom "file://$TMP/out/report.html" >"$
 check "the browser parsed the page" grep -q "Reconciliation report" "$TMP/dom.html"
 check "both documents listed" [ "$(grep -o 'unit_budget-[0-9a-f]*/tables.csv\|004_67cab9fc0809f1f8-[0-9a-f]*/tables.csv' "$TMP/dom.html" | sort -u | wc -l)" = 2 ]
 check "checks by status listed" grep -q "Checks by status" "$TMP/dom.html"
+check "each failed check shows its severity" grep -q "<td>row-basic-project</td><td>error</td>" "$TMP/dom.html"
 check "each check says what it checks (its rule's comment)" \
 	grep -q "code-tree-function</td><td>each parent subject code equals the sum of its children" "$TMP/dom.html"
 check "the 行政运行 row of unit_budget is a failed check with its page" grep -q "2040601 行政运行.*page 11" "$TMP/dom.html"
