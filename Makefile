@@ -81,6 +81,7 @@ TIMEOUT   ?= 120
 MAX_PAGES ?= 5000
 BOM       ?= 0
 RULES     ?= $(CURDIR)/rules
+# FAIL_ON_FINDINGS: 1, exit non-zero when a check failed; error, when an error-severity check failed
 FAIL_ON_FINDINGS ?= 0
 PIPE = $(MAKE) --no-print-directory -C "$(OUT)" -f "$(CURDIR)/pipeline.mk" BIN="$(CURDIR)/$(BIN)" \
        RULES="$(RULES)" TIMEOUT=$(TIMEOUT) MAX_PAGES=$(MAX_PAGES) BOM=$(BOM) FAIL_ON_FINDINGS=$(FAIL_ON_FINDINGS)

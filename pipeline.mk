@@ -52,6 +52,9 @@ collect: documents.csv facts.csv reconcile.csv report.html
 ifeq ($(FAIL_ON_FINDINGS),1)
 	@"$(BIN)/bx-collect" --check .
 endif
+ifeq ($(FAIL_ON_FINDINGS),error)
+	@"$(BIN)/bx-collect" --check --rules "$(RULES)/checks.rules" --severity error .
+endif
 documents.csv facts.csv reconcile.csv report.html &: .bx/docs.list .bx/emit.flags $(BIN)/bx-collect \
 		$(RULES)/checks.rules $(wildcard $(DOCS:%=%/document.csv) $(DOCS:%=%/facts.csv) $(DOCS:%=%/reconcile.csv))
 	@"$(BIN)/bx-collect" $(BOMFLAG) --rules "$(RULES)/checks.rules" .

@@ -16,7 +16,9 @@ static const char usage[] =
 	"       bx-collect --start OUT          start the progress record of a run\n"
 	"       bx-collect --tick OUT DOC       record DOC as done: print its summary line, and the\n"
 	"                                       progress line on a terminal\n"
-	"       bx-collect --check OUT          exit 3 when OUT/reconcile.csv has a failed check\n"
+	"       bx-collect --check [--rules FILE --severity error] OUT\n"
+	"                                       exit 3 when OUT/reconcile.csv has a failed check\n"
+	"                                       (with --severity, of a check of that severity)\n"
 	"Prints one summary line. Exit: 0 ok, 3 --fail-on-findings and a check failed,\n"
 	"64 usage, 66 unreadable run folder, 70 output not written.\n"
 	"  --fail-on-findings   exit 3 when any check failed (for nightly alerts)\n";
@@ -26,6 +28,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "bom", no_argument, NULL, 'b' },
 		{ "rules", required_argument, NULL, 'r' },
+		{ "severity", required_argument, NULL, 'S' },
 		{ "start", no_argument, NULL, 's' },
 		{ "tick", no_argument, NULL, 't' },
 		{ "fail-on-findings", no_argument, NULL, 'f' },
@@ -34,13 +37,14 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, bom = 0, mode = 0, fail_on = 0;
-	const char *rules = NULL;
+	const char *rules = NULL, *severity = NULL;
 	bx_err err;
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'b': bom = 1; break;
 		case 'r': rules = optarg; break;
+		case 'S': severity = optarg; break;
 		case 's': mode = 's'; break;
 		case 't': mode = 't'; break;
 		case 'f': fail_on = 1; break;
@@ -58,8 +62,12 @@ int main(int argc, char **argv)
 			return cmd_fail("bx-collect", &err);
 		return 0;
 	}
+	if (severity && !rules) {
+		fputs("bx-collect: --severity needs --rules\n", stderr);
+		return BX_EXIT_USAGE;
+	}
 	if (mode == 'c') {
-		long n = collect_failed(argv[optind], &err);
+		long n = collect_failed(argv[optind], rules, severity, &err);
 		if (n < 0)
 			return cmd_fail("bx-collect", &err);
 		if (n)

@@ -360,20 +360,37 @@ int collect_run(const char *out, int bom, const char *rules, collect_summary *su
 	return rc;
 }
 
+typedef struct {
+	long n;
+	const rules_set *rs; /* NULL: every fail counts */
+	const char *severity;
+} fail_count;
+
 static int collect_count_fail(void *ctx, char **f, int n, long record)
 {
-	if (record > 1 && n >= 3 && !strcmp(f[2], "fail"))
-		(*(long *)ctx)++;
+	fail_count *c = ctx;
+	if (record > 1 && n >= 3 && !strcmp(f[2], "fail")) {
+		char *sev = c->rs ? collect_check_severity(c->rs, f[1]) : NULL;
+		c->n += !c->rs || !strcmp(sev, c->severity);
+		g_free(sev);
+	}
 	return 0;
 }
 
-long collect_failed(const char *out, bx_err *err)
+long collect_failed(const char *out, const char *rules, const char *severity, bx_err *err)
 {
 	char *path = g_build_filename(out, "reconcile.csv", NULL);
-	long n = 0;
-	int rc = csvin_read(path, collect_count_fail, &n, err);
+	fail_count c = { 0, NULL, severity };
+	rules_set *rs = NULL;
+	int rc = -1;
+
+	if (!severity || (rs = rules_load(rules, err)) != NULL) {
+		c.rs = rs;
+		rc = csvin_read(path, collect_count_fail, &c, err);
+	}
+	rules_free(rs);
 	g_free(path);
-	return rc ? -1 : n;
+	return rc ? -1 : c.n;
 }
 
 typedef struct {

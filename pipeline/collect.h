@@ -22,8 +22,10 @@ typedef struct {
  * (crossdoc.h), their records appended to OUT/reconcile.csv; NULL: none. */
 int collect_run(const char *out, int bom, const char *rules, collect_summary *sum, bx_err *err);
 
-/* The number of failed check instances in OUT/reconcile.csv, or -1 with ERR set. */
-long collect_failed(const char *out, bx_err *err);
+/* The number of failed check instances in OUT/reconcile.csv, or -1 with ERR
+ * set; with SEVERITY (error, warning), only those of checks of that severity in
+ * the rules file RULES. */
+long collect_failed(const char *out, const char *rules, const char *severity, bx_err *err);
 
 /* Starts the progress record of a run (OUT/.bx/progress). Returns 0 or -1. */
 int collect_start(const char *out, bx_err *err);
