@@ -1,8 +1,10 @@
 /* extract.c — the extract stage driver (see extract.h).
  *
- * Order of work: hash the input, sniff it, open the output atomically, write the
- * layout head, let the claiming extractor write the pages, write the status tail,
- * commit.  The PDF extractor runs in a child process that shares the output file:
+ * Order of work: sniff the input, hash it (a PDF: later, see below), open the
+ * output atomically, write the layout head, let the claiming extractor write the
+ * pages, write the status tail, commit.  A PDF's head holds a placeholder for
+ * its sha256, which the parent computes while the child reads the pages and
+ * then writes in place (layout_patch_sha256).  The PDF extractor runs in a child process that shares the output file:
  * the parent flushes before the fork, the child writes pages and reports
  * "STATUS<TAB>REASON" through a pipe; if the child dies or outlives the time
  * limit, the parent cuts the file back to the head and records a failed status.
@@ -18,6 +20,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,7 +38,8 @@ void extract_opts_init(extract_opts *o)
 	o->rulings = 1;
 }
 
-/* Hashes the file and keeps its first bytes. Returns its size, or -1 with ERR set. */
+/* Hashes the file (when HEX is not NULL) and keeps its first bytes (when HEAD is
+ * not NULL). Returns its size, or -1 with ERR set. */
 static long extract_hash(const char *path, char **hex, unsigned char *head, size_t *nhead, bx_err *err)
 {
 	FILE *fp = fopen(path, "rb");
@@ -47,22 +51,30 @@ static long extract_hash(const char *path, char **hex, unsigned char *head, size
 	if (!fp)
 		return err_at(err, path, 0, "cannot open input: %s", strerror(errno));
 	ck = g_checksum_new(G_CHECKSUM_SHA256);
-	*nhead = 0;
+	if (head)
+		*nhead = 0;
 	while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-		if (total == 0) {
+		if (total == 0 && head) {
 			*nhead = n < EXTRACT_SNIFF ? n : EXTRACT_SNIFF;
 			memcpy(head, buf, *nhead);
 		}
-		g_checksum_update(ck, buf, n);
 		total += (long)n;
+		if (!hex)
+			break; /* the head is all that is wanted; the size comes from stat */
+		g_checksum_update(ck, buf, n);
 	}
 	if (ferror(fp)) {
 		g_checksum_free(ck);
 		fclose(fp);
 		return err_at(err, path, 0, "cannot read input: %s", strerror(errno));
 	}
+	if (!hex) {
+		struct stat sb;
+		total = fstat(fileno(fp), &sb) == 0 ? (long)sb.st_size : total;
+	} else {
+		*hex = g_strdup(g_checksum_get_string(ck));
+	}
 	fclose(fp);
-	*hex = g_strdup(g_checksum_get_string(ck));
 	g_checksum_free(ck);
 	return total;
 }
@@ -99,8 +111,9 @@ static char *extract_unclaimed(const unsigned char *h, size_t n)
 	return g_strdup_printf("not a pdf: %s", what);
 }
 
-/* Runs READ in a child; see the file comment. */
-static bx_status extract_isolated(const extractor *x, const extract_opts *o, FILE *out, char **reason)
+/* Runs READ in a child; see the file comment.  Meanwhile the parent hashes the
+ * input into *HEX (NULL when it cannot be read), on the other core. */
+static bx_status extract_isolated(const extractor *x, const extract_opts *o, FILE *out, char **reason, char **hex)
 {
 	int pfd[2];
 	long start;
@@ -130,6 +143,11 @@ static bx_status extract_isolated(const extractor *x, const extract_opts *o, FIL
 	}
 	close(pfd[1]);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	{
+		bx_err herr;
+		if (extract_hash(o->input, hex, NULL, NULL, &herr) < 0)
+			*hex = NULL;
+	}
 	for (;;) {
 		char buf[512];
 		struct timespec t1;
@@ -194,15 +212,18 @@ int extract_run(const extract_opts *o, bx_status *status, bx_err *err)
 	const extractor *x = NULL;
 	layout_doc *d;
 	atomic_file af;
-	long size;
+	long size, sha_at = 0;
 	bx_status st;
 	int rc = -1;
 
-	size = extract_hash(o->input, &hex, head, &nhead, err);
+	size = extract_hash(o->input, NULL, head, &nhead, err);
 	if (size < 0)
 		return -1;
 	head[nhead] = '\0';
 	x = size > 0 ? extract_choose(head, nhead, o->source ? o->source : o->input) : NULL;
+	/* a PDF is hashed by the parent while the child reads it; anything else now */
+	if (x != &extractor_pdf && extract_hash(o->input, &hex, NULL, NULL, err) < 0)
+		return -1;
 	d = layout_doc_new();
 	g_free(d->doc);
 	d->doc = g_strdup(o->doc);
@@ -214,7 +235,7 @@ int extract_run(const extract_opts *o, bx_status *status, bx_err *err)
 	d->input = g_strdup(x ? x->name : "none");
 	if (atomic_open(&af, o->output, err) != 0)
 		goto out;
-	if (layout_write_head(af.fp, d, err) != 0)
+	if (layout_write_head(af.fp, d, x == &extractor_pdf ? &sha_at : NULL, err) != 0)
 		goto abort;
 	layout_doc_free(d); /* not needed past the head; not carried into the pdf reader's child */
 	d = NULL;
@@ -225,7 +246,15 @@ int extract_run(const extract_opts *o, bx_status *status, bx_err *err)
 		st = BX_FAILED;
 		reason = extract_unclaimed(head, nhead);
 	} else if (x == &extractor_pdf) {
-		st = extract_isolated(x, o, af.fp, &reason);
+		char *late = NULL;
+		st = extract_isolated(x, o, af.fp, &reason, &late);
+		if (!late || layout_patch_sha256(af.fp, sha_at, late, err) != 0) {
+			if (!late)
+				err_set(err, "cannot read input '%s' to hash it", o->input);
+			g_free(late);
+			goto abort;
+		}
+		g_free(late);
 	} else {
 		st = x->read(o, af.fp, &reason);
 	}

@@ -1,9 +1,11 @@
 /* layout.c — the page model and the only reader/writer of layout.bxl (grammar in layout.h). */
+#define _GNU_SOURCE /* pwrite */
 #include "layout.h"
 #include "tsv.h"
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 static void layout_line_clear(gpointer p)
 {
@@ -137,7 +139,7 @@ static int layout_io(FILE *fp, bx_err *err)
 	return 0;
 }
 
-int layout_write_head(FILE *fp, const layout_doc *d, bx_err *err)
+int layout_write_head(FILE *fp, const layout_doc *d, long *sha_at, bx_err *err)
 {
 	fprintf(fp, "%s\t%d\n", LAYOUT_MAGIC, LAYOUT_VERSION);
 	fputs("doc\t", fp);
@@ -145,11 +147,27 @@ int layout_write_head(FILE *fp, const layout_doc *d, bx_err *err)
 	fputs("\nsource\t", fp);
 	layout_put_text(fp, d->source);
 	fputs("\nsha256\t", fp);
-	layout_put_text(fp, d->sha256);
+	if (sha_at) {
+		/* a placeholder of the hash's width, filled in by layout_patch_sha256 */
+		*sha_at = ftell(fp);
+		fputs(LAYOUT_SHA256_PENDING, fp);
+	} else {
+		layout_put_text(fp, d->sha256);
+	}
 	fputs("\ninput\t", fp);
 	layout_put_text(fp, d->input);
 	fputc('\n', fp);
 	return layout_io(fp, err);
+}
+
+int layout_patch_sha256(FILE *fp, long at, const char *hex, bx_err *err)
+{
+	if (strlen(hex) != strlen(LAYOUT_SHA256_PENDING) || strspn(hex, "0123456789abcdef") != strlen(hex))
+		return err_set(err, "not a sha256: '%s'", hex);
+	if (fflush(fp) != 0 ||
+	    pwrite(fileno(fp), hex, strlen(hex), (off_t)at) != (ssize_t)strlen(hex))
+		return err_set(err, "cannot write the sha256: %s", strerror(errno));
+	return 0;
 }
 
 static void layout_put_rule(FILE *fp, const char *name, const layout_rule *r)

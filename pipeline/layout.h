@@ -90,7 +90,13 @@ int layout_page_has_flag(const layout_page *page, const char *flag);
 
 /* Streaming writer: head, then each page, then the tail. Each returns 0 or -1
  * with ERR set on a write error. */
-int layout_write_head(FILE *fp, const layout_doc *doc, bx_err *err);
+/* Writes the head records.  With SHA_AT, the sha256 is left as 64 zeros (the
+ * hash of a large input is computed while its pages are read) and *SHA_AT gets
+ * the file offset where layout_patch_sha256 writes it. */
+int layout_write_head(FILE *fp, const layout_doc *doc, long *sha_at, bx_err *err);
+#define LAYOUT_SHA256_PENDING "0000000000000000000000000000000000000000000000000000000000000000"
+/* Writes the 64 hex digits HEX at offset AT of FP (see layout_write_head). */
+int layout_patch_sha256(FILE *fp, long at, const char *hex, bx_err *err);
 int layout_write_page(FILE *fp, const layout_page *page, bx_err *err);
 int layout_write_tail(FILE *fp, bx_status status, const char *reason, bx_err *err);
 
