@@ -198,6 +198,10 @@ int reconcile_run(const reconcile_opts *o, reconcile_counts *n, bx_err *err)
 				reconcile_tables_code_label_same(&x, rs, r, g);
 				continue;
 			}
+			if (!strcmp(r->cls, "code-amount")) {
+				reconcile_tables_code_amount(&x, r, g);
+				continue;
+			}
 			if (!strcmp(r->cls, "cross-total")) {
 				reconcile_tables_cross_total(&x, r, g);
 				continue;

@@ -67,6 +67,7 @@ void reconcile_tables_class_line(rec_ctx *x, const rule *r, const seg_table *st,
 void reconcile_tables_cross_total(rec_ctx *x, const rule *r, const grids *g);
 void reconcile_tables_code_label_same(rec_ctx *x, rules_set *rs, const rule *r, const grids *g);
 void reconcile_tables_required(rec_ctx *x, rules_set *rs, const rule *r);
+void reconcile_tables_code_amount(rec_ctx *x, const rule *r, const grids *g);
 /* The label a table of KINDS gives CODE (owned by G), or NULL; *WHERE (g_free) says where. */
 const char *reconcile_tables_code_label(rec_ctx *x, const grids *g, pcre2_code *kinds, pcre2_match_data *md,
                                         const char *code, char **where);

@@ -806,3 +806,117 @@ void reconcile_tables_balance(rec_ctx *x, const rule *r, const seg_table *st, gr
 		pcre2_match_data_free(md);
 	g_strfreev(spec);
 }
+
+/* The first numeric column of T whose path matches RE, or -1. */
+static long rec_first_col(grid_table *t, pcre2_code *re, pcre2_match_data *md)
+{
+	for (long c = 0; c < t->cols; c++)
+		if (reconcile_numeric_col(t, c) && rec_is(re, md, t->path[c]))
+			return c;
+	return -1;
+}
+
+/* The first table of KINDS with a numeric column matching COL, and that column. */
+static grid_table *rec_table_col(rec_ctx *x, const grids *g, pcre2_code *kinds, pcre2_code *col, pcre2_match_data *md,
+                                 const seg_table **sp, long *cp)
+{
+	for (guint ti = 0; ti < x->s->tables->len; ti++) {
+		const seg_table *st = &g_array_index(x->s->tables, seg_table, ti);
+		grid_table *t = reconcile_grid(g, st->no);
+		if (t && rec_is(kinds, md, st->kind) && (*cp = rec_first_col(t, col, md)) >= 0) {
+			*sp = st;
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/* code-amount: a code's amount is the same in two tables of the same money (the
+ * 一般公共预算 function table and the 部门支出总表 of a department funded by the
+ * 一般公共预算 alone).  PATTERN selects table A; VALUE is
+ * SEVERITY@KINDS;COL;GKINDS;GROW;GTOTAL;GPART: table B's kinds, the column compared
+ * in both ({year}: the document's year), and the guard: in the first table of
+ * GKINDS, the row matching GROW holds the same amount in its GTOTAL and GPART
+ * columns (all income is 一般公共预算), else the check does not apply. */
+void reconcile_tables_code_amount(rec_ctx *x, const rule *r, const grids *g)
+{
+	const char *at = strchr(r->value, '@'), *year = segments_meta(x->s, "year");
+	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 6);
+	pcre2_code *re[6] = { NULL };
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+	const seg_table *sa = NULL, *sb = NULL, *sg = NULL;
+	grid_table *ta = NULL, *tb = NULL, *tg = NULL;
+	long ca = -1, cb = -1, cg = -1, cp = -1, instances = 0;
+	int ok = g_strv_length(spec) == 6 && md;
+
+	for (int k = 0; ok && k < 6; k++)
+		ok = (re[k] = rules_compile_year(spec[k], year)) != NULL;
+	if (!ok) {
+		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
+		               "malformed SEVERITY@KINDS;COL;GKINDS;GROW;GTOTAL;GPART");
+		goto out;
+	}
+	ta = rec_table_col(x, g, r->re, re[1], md, &sa, &ca);
+	tb = rec_table_col(x, g, re[0], re[1], md, &sb, &cb);
+	tg = rec_table_col(x, g, re[2], re[4], md, &sg, &cg);
+	if (tg)
+		cp = rec_first_col(tg, re[5], md);
+	if (!ta || !tb || !tg || cp < 0) {
+		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
+		               "the two tables, or the income table that tells their money is the same, are absent");
+		goto out;
+	}
+	{
+		/* the guard: all income is of the one kind */
+		long gr = -1;
+		int d1, d2, p1, p2;
+		for (long row = tg->header_rows; row < tg->rows && gr < 0; row++)
+			if (rec_is(re[3], md, tg->row[row].label))
+				gr = row;
+		if (gr < 0 || fabs(reconcile_value(tg, gr, cg, &d1, &p1) - reconcile_value(tg, gr, cp, &d2, &p2)) >
+		                  reconcile_half_unit(d1) + reconcile_half_unit(d2)) {
+			char *why = g_strdup_printf("table %03ld (%s): income other than '%s' (the two tables hold other money)",
+			                            sg->no, sg->kind, tg->path[cp]);
+			reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", why);
+			g_free(why);
+			goto out;
+		}
+	}
+	for (long ra = ta->header_rows; ra < ta->rows; ra++) {
+		const char *code = ta->row[ra].code;
+		if (!*code)
+			continue;
+		for (long rb = tb->header_rows; rb < tb->rows; rb++) {
+			int da, db, pa, pb;
+			double va, vb;
+			char *scope, *where;
+			if (strcmp(tb->row[rb].code, code) != 0)
+				continue;
+			va = reconcile_wan(reconcile_value(ta, ra, ca, &da, &pa), sa->unit);
+			vb = reconcile_wan(reconcile_value(tb, rb, cb, &db, &pb), sb->unit);
+			scope = g_strdup_printf("code %s %s: table %03ld / %03ld", code, ta->row[ra].label, sa->no, sb->no);
+			where = g_strdup_printf("table %03ld (%s) row %ld, column '%s', page %ld; table %03ld (%s) row %ld, "
+			                        "column '%s', page %ld",
+			                        sa->no, sa->kind, ra + 1, ta->path[ca], ta->row[ra].page, sb->no, sb->kind, rb + 1,
+			                        tb->path[cb], tb->row[rb].page);
+			reconcile_compare(x, r, scope, va, vb,
+			                  (reconcile_wan(reconcile_half_unit(da), sa->unit) +
+			                   reconcile_wan(reconcile_half_unit(db), sb->unit)) *
+			                      x->o->rounding_factor,
+			                  where, "the code's amount in one table vs the other");
+			instances++;
+			g_free(scope);
+			g_free(where);
+			break;
+		}
+	}
+	if (!instances)
+		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", "no code in both tables");
+out:
+	for (int k = 0; k < 6; k++)
+		if (re[k])
+			pcre2_code_free(re[k]);
+	if (md)
+		pcre2_match_data_free(md);
+	g_strfreev(spec);
+}
