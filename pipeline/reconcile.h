@@ -4,11 +4,12 @@
  * within what the rounding of the printed terms explains: half a unit of the last
  * printed digit per rounded term), fail, not_applicable (the relation does not
  * apply to this table; the message says why) or insufficient_data (what was
- * missing).  Families evaluated: tree (parent code = sum of its children, per
- * numeric column), total (the 合计 row = sum of the top-level codes), lint and
- * year (the document's wording), narrative-amount (an amount the narrative
- * states against the table row and column the rule names) and growth (a stated
- * change against the amounts stated with it).
+ * missing).  The families (code trees, totals, row identities, 收支 balance,
+ * totals and names across tables, the narrative against the tables and its own
+ * arithmetic, disclosure lint, the tables a template requires) are listed in
+ * docs/RULES.md and evaluated in reconcile_tables.c, reconcile_text.c and
+ * reconcile_narrative.c; the checks across documents (prior-doc) are run by
+ * collect (crossdoc.h), not here.
  * Output: DIR/reconcile.csv (columns in README.md), atomically.
  */
 #ifndef BX_RECONCILE_H
