@@ -25,7 +25,8 @@
  *    reconciliation, and the expected fail and rounding findings are matched
  *    (recall) as are the findings it reports in the families the generator
  *    plants (code trees, totals, row sums, cross-table totals, narrative
- *    amounts, shares, growth: precision).
+ *    amounts, codes and names, shares, growth, listed parts, template
+ *    leftovers: precision).
  * Every missed cell and finding, every unexpected finding, and every missed and
  * unexpected fact (up to eight of each a document) is printed with its
  * document.  Exits 1 when the totals fall under the minimums (--min-facts: fact
@@ -208,12 +209,15 @@ static int eval_run(const char *pdf, rules_set *srs, rules_set *trs, segments **
 }
 
 /* Whether CHECK is one of the checks the planted errors are about: table
- * arithmetic and the narrative against the tables and itself (the checks of a
- * whole disclosure, such as the tables it requires, do not apply to two tables). */
+ * arithmetic, the narrative against the tables and itself (amounts, codes and
+ * their names, shares, growth, listed parts) and the template's alternatives
+ * left in place (the checks of a whole disclosure, such as the tables it
+ * requires, do not apply to two tables). */
 static int eval_table_check(const char *check)
 {
-	static const char *const prefix[] = { "code-tree", "total-row", "row-", "three-public", "cross-", "na-",
-	                                      "share-", "growth-", "code-name", "item-budget" };
+	static const char *const prefix[] = { "code-tree", "total-row", "row-",      "three-public",  "cross-",
+	                                      "na-",       "share-",    "growth-",   "code-name",     "item-budget",
+	                                      "parts-",    "lint-template" };
 	for (size_t i = 0; i < G_N_ELEMENTS(prefix); i++)
 		if (g_str_has_prefix(check, prefix[i]))
 			return 1;

@@ -613,7 +613,8 @@ static const char usage[] =
 	"              [--orient portrait|landscape] [--format pdf|html] OUTDIR\n"
 	"Writes N synthetic disclosures (default 1) with their expected tables and findings.\n"
 	"Styles: ruled hrules norules splitcodes wrapped long twotables (default: cycled)\n"
-	"Plants: none cents large total rounding narrative share growth cross (default: cycled)\n";
+	"Plants: none cents large total rounding narrative share growth cross template parts codename\n"
+	"        (default: cycled)\n";
 
 int main(int argc, char **argv)
 {

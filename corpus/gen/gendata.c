@@ -10,7 +10,8 @@
 
 const char *const gendata_styles[] = { "ruled", "hrules", "norules", "splitcodes", "wrapped", "long", "twotables" };
 const int gendata_nstyles = (int)G_N_ELEMENTS(gendata_styles);
-const char *const gendata_plants[] = { "none", "cents", "large", "total", "rounding", "narrative", "share", "growth", "cross" };
+const char *const gendata_plants[] = { "none",  "cents", "large", "total",    "rounding", "narrative",
+                                       "share", "growth", "cross", "template", "parts",    "codename" };
 const int gendata_nplants = (int)G_N_ELEMENTS(gendata_plants);
 
 typedef struct {
@@ -476,13 +477,31 @@ static double gendata_share(long a, long t)
 	return round((double)a / 100.0 / ((double)t / 100.0) * 100.0 * 10.0) / 10.0;
 }
 
+/* Records the finding a total T the narrative states in SECTION with N listed
+ * parts that sum to S (hundredths of 万元) gives CHECK, when they differ: rounding
+ * within half a unit of every printed figure, fail beyond; nothing with fewer
+ * than two parts (the check then has no instance). */
+static void gendata_parts(gendata_doc *d, const char *check, const char *section, long T, long S, int n)
+{
+	char *ts;
+	if (n < 2 || S == T)
+		return;
+	ts = gendata_wan(T);
+	g_string_append_printf(d->findings, "%s\t%s\t%s: 支出 amount %s万元\n", check,
+	                       2 * labs(S - T) <= n + 1 ? "rounding" : "fail", section, ts);
+	g_free(ts);
+}
+
 /* The narrative: totals, class amounts and shares, basic and project
- * expenditure, the change on the prior year; the narrative plants. */
+ * expenditure, the change on the prior year; the narrative plants (narrative,
+ * share, growth, parts, template).  The parts the narrative lists are its
+ * rounded figures: in a 元 document they may miss their total by rounding, and
+ * that finding is recorded too. */
 static void gendata_narrative(gendata_doc *d, gendata_rng *r)
 {
 	const gendata_row *rows = (const gendata_row *)(const void *)d->fn.rows->data;
 	long T = gendata_hundredths(d, rows[0].v[0]), B = gendata_hundredths(d, rows[0].v[1]);
-	long P = gendata_hundredths(d, rows[0].v[2]), prior, change;
+	long P = gendata_hundredths(d, rows[0].v[2]), prior, change, sum = 0;
 	int nclass = 0, target;
 	double g, growth;
 	char *ts = gendata_wan(T);
@@ -518,16 +537,33 @@ static void gendata_narrative(gendata_doc *d, gendata_rng *r)
 		as = gendata_wan(a);
 		g_string_append_printf(s, "%s%s%s万元，占%.1f%%", k ? "，" : "", rows[i].name, as, share);
 		g_free(as);
+		sum += a;
 		k++;
 	}
 	g_string_append(s, "。");
 	gendata_line_add(d, 3, g_string_free(s, FALSE));
+	gendata_parts(d, "parts-classes", "一/（二）", T, sum, nclass);
 	gendata_line_add(d, 1, g_strdup("二、一般公共预算财政拨款支出预算情况"));
 	{
-		char *bs = gendata_wan(B), *ps = gendata_wan(P);
+		long part[2] = { B, P };
+		char *bs, *ps;
+		if (!strcmp(d->plant, "parts")) {
+			/* one part stated 10 万元 off (less, half of it, where 10 万元 more would
+			 * pass the total): the parts miss their total, and the part its table;
+			 * its share follows the stated amount */
+			int k = gendata_pick(r, 2);
+			part[k] += part[k] + 1000 < T ? 1000 : -(part[k] / 2);
+			bs = gendata_wan(part[k]);
+			g_string_append_printf(d->findings, "%s\tfail\t%s %s万元\n", k ? "na-project" : "na-basic",
+			                       k ? "项目支出" : "基本支出", bs);
+			g_free(bs);
+		}
+		bs = gendata_wan(part[0]);
+		ps = gendata_wan(part[1]);
 		gendata_line_add(d, 3, g_strdup_printf("%d年一般公共预算财政拨款支出%s万元，其中：基本支出%s万元，占%.1f%%；"
 		                                       "项目支出%s万元，占%.1f%%。", d->year, ts, bs,
-		                                       gendata_share(B, T), ps, gendata_share(P, T)));
+		                                       gendata_share(part[0], T), ps, gendata_share(part[1], T)));
+		gendata_parts(d, "parts-basic-project", "二", T, part[0] + part[1], 2);
 		g_free(bs);
 		g_free(ps);
 	}
@@ -542,14 +578,91 @@ static void gendata_narrative(gendata_doc *d, gendata_rng *r)
 	}
 	{
 		char *prs = gendata_wan(prior), *cs = gendata_wan(labs(change));
+		const char *dir = change < 0 ? "减少" : "增加";
+		if (!strcmp(d->plant, "template")) {
+			dir = "增加（减少）"; /* the template's alternative left in place */
+			g_string_append(d->findings, "lint-template-change\tfail\tnarrative 二\n");
+		}
 		gendata_line_add(d, 3, g_strdup_printf("%d年预算执行数为%s万元，%d年一般公共预算财政拨款支出预算%s万元，"
 		                                       "比%d年%s%s万元，%s%.1f%%。", d->year - 1, prs, d->year, ts,
-		                                       d->year - 1, change < 0 ? "减少" : "增加", cs,
-		                                       growth < 0 ? "下降" : "增长", fabs(growth)));
+		                                       d->year - 1, dir, cs, growth < 0 ? "下降" : "增长", fabs(growth)));
 		g_free(prs);
 		g_free(cs);
 	}
 	g_free(ts);
+}
+
+/* Index of the first row of the function table under PREFIX with a code of LEN
+ * digits and a positive 总计, or 0 (the 合计 row) when none. */
+static guint gendata_first(const gendata_doc *d, const char *prefix, size_t len)
+{
+	for (guint i = 1; i < d->fn.rows->len; i++) {
+		const gendata_row *row = &g_array_index(d->fn.rows, gendata_row, i);
+		if (strlen(row->code) == len && g_str_has_prefix(row->code, prefix) && row->v[0] > 0)
+			return i;
+	}
+	return 0;
+}
+
+/* The name class CODE (3 digits) had before the 2018 or the 2014 reform of the
+ * subject codes, or NULL when it kept its name. */
+static const char *gendata_old_name(const char *code)
+{
+	static const char *const old[][2] = {
+		{ "207", "文化体育与传媒支出" }, { "210", "医疗卫生与计划生育支出" },
+		{ "212", "城乡社区事务" },       { "213", "农林水事务" },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(old); i++)
+		if (!strncmp(old[i][0], code, 3))
+			return old[i][1];
+	return NULL;
+}
+
+/* The last narrative section, written once the plants have changed the tables:
+ * two items named with their codes and the 项's amount as the table prints it
+ * (一般公共服务支出（201类）政府办公厅（室）及相关机构事务（03款）行政运行（01项）
+ * 123.45万元): 2010301, always in the table, and the first 项 of the first other
+ * class.  The codename plant names a class wrongly: the second item's by the
+ * name it had before a reform of the codes where it had another, else 201 as
+ * 一般公共预算支出. */
+static void gendata_codes(gendata_doc *d)
+{
+	const gendata_row *rows = (const gendata_row *)(const void *)d->fn.rows->data;
+	GString *s = g_string_new(NULL);
+	guint items[2] = { gendata_first(d, "2010301", 7), 0 }, wrong = 0;
+	int plant = !strcmp(d->plant, "codename");
+
+	for (guint i = 1; i < d->fn.rows->len && !items[1]; i++)
+		if (strlen(rows[i].code) == 3 && strcmp(rows[i].code, "201") != 0)
+			items[1] = gendata_first(d, rows[i].code, 7);
+	if (plant)
+		wrong = items[1] && gendata_old_name(rows[items[1]].code);
+	gendata_line_add(d, 1, g_strdup("三、一般公共预算财政拨款支出主要项目"));
+	g_string_append_printf(s, "%d年一般公共预算财政拨款支出主要用于：", d->year);
+	for (guint k = 0; k < 2; k++) {
+		const gendata_row *item, *cls, *kuan;
+		char code[6], *as;
+		const char *name;
+		if (!items[k])
+			continue;
+		item = &rows[items[k]];
+		g_strlcpy(code, item->code, 4);
+		cls = &rows[gendata_first(d, code, 3)];
+		g_strlcpy(code, item->code, 6);
+		kuan = &rows[gendata_first(d, code, 5)];
+		name = cls->name;
+		if (plant && k == wrong) {
+			/* the old name, or 一般公共预算支出: the label of another table's line */
+			name = gendata_old_name(cls->code) ? gendata_old_name(cls->code) : "一般公共预算支出";
+			g_string_append_printf(d->findings, "code-name-narrative\tfail\t%s (%s)\n", name, cls->code);
+		}
+		as = gendata_wan(gendata_hundredths(d, item->v[0]));
+		g_string_append_printf(s, "%s%s（%s类）%s（%s款）%s（%s项）%s万元", k ? "；" : "", name, cls->code, kuan->name,
+		                       kuan->code + 3, item->name, item->code + 5, as);
+		g_free(as);
+	}
+	g_string_append(s, "。");
+	gendata_line_add(d, 3, g_string_free(s, FALSE));
 }
 
 int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, const char *plant, int orient,
@@ -593,7 +706,8 @@ int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, con
 		d->fn.col[3] = "占比";
 	}
 	gendata_economic(d, &r);
-	if (!strcmp(d->plant, "narrative") || !strcmp(d->plant, "share") || !strcmp(d->plant, "growth") || index % 3 != 0)
+	if (!strcmp(d->plant, "narrative") || !strcmp(d->plant, "share") || !strcmp(d->plant, "growth") ||
+	    !strcmp(d->plant, "template") || !strcmp(d->plant, "parts") || !strcmp(d->plant, "codename") || index % 3 != 0)
 		gendata_narrative(d, &r);
 	if (!strcmp(d->plant, "cents") || !strcmp(d->plant, "large") || !strcmp(d->plant, "rounding")) {
 		guint l = gendata_leaf(d, &r);
@@ -619,6 +733,8 @@ int gendata_make(gendata_doc *d, guint64 seed, int index, const char *style, con
 		}
 		g_string_append(d->findings, "cross-basic\tfail\tdocument\n");
 	}
+	if (d->narrative->len)
+		gendata_codes(d);
 	return 0;
 }
 

@@ -9,17 +9,29 @@
  * consistent document has no failing check.  Amounts are integers in the
  * document's minor unit: 0.01 万元 for a 万元 document, 1 元 for a 元 document.
  * The narrative (optional) states totals, class amounts, shares and a change on
- * the prior year, computed from the printed figures.
+ * the prior year, computed from the printed figures, and last two items named
+ * with their codes (一般公共服务支出（201类）…行政运行（01项）12.34万元), the 项's
+ * amount as the table prints it once the plants are made.  The parts it lists
+ * are rounded figures: where in a 元 document they miss their total by rounding,
+ * that rounding finding is recorded too.
  *
  * Invariant: a planted error changes exactly the printed figures its findings
  * name; everything else still adds up.  Plants: cents (a leaf off by a few units
  * of the last digit, beyond rounding), large (a leaf off by 10 万元), total (the
  * 合计 wrong), rounding (a leaf off by one unit, which rounding explains: a 元
  * document with this plant prints whole 元),
- * narrative (a class amount the narrative states differs from its table), share
- * (a stated share does not recompute), growth (a stated growth rate does not
- * recompute), cross (the economic table's total differs from the function
- * table's 基本支出, each table consistent in itself), none.
+ * narrative (a class amount the narrative states differs from its table: it
+ * no longer agrees with it, and the classes listed no longer add up to the
+ * total), share (a stated share does not recompute), growth (a stated growth
+ * rate does not recompute), cross (the economic table's total differs from the
+ * function table's 基本支出, each table consistent in itself), template (the
+ * change on the prior year printed 增加（减少）, the template's alternative left
+ * in place), parts (the narrative's 基本支出 or 项目支出 10 万元 more, or half
+ * less where that would pass the total: its parts miss the total it states, and
+ * the part its table; its share follows the stated part), codename (a class named with its code under a name that is not
+ * the table's: the one it had before a reform of the codes, 医疗卫生与计划生育支出
+ * （210类）, else 一般公共预算支出 for 201), none.  No plant for 决算数大于预算数:
+ * the documents are budgets, whose narrative states no 决算.
  *
  * Number forms (documents drawn as PDF; not the HTML of corpus/office, whose
  * prints are fixed), cycled by index so that any four documents in a row hold
