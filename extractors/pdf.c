@@ -22,7 +22,6 @@
 #include <glib.h>
 #include <math.h>
 #include <poppler.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -296,8 +295,6 @@ static void pdf_upright(int rot, double w, double h, double *x0, double *y0, dou
 static void pdf_turn(int rot, layout_page *pg, GArray *glyphs, rulings_set *rs)
 {
 	double w = pg->width, h = pg->height;
-	rulings_seg *segs;
-	size_t n = rs->nh + rs->nv;
 	char flag[16];
 
 	if (!rot)
@@ -306,37 +303,19 @@ static void pdf_turn(int rot, layout_page *pg, GArray *glyphs, rulings_set *rs)
 		pdf_glyph *g = &g_array_index(glyphs, pdf_glyph, i);
 		pdf_upright(rot, w, h, &g->x0, &g->y0, &g->x1, &g->y1);
 	}
-	/* a horizontal ruling of a page turned a quarter is vertical upright (the
-	 * set's arrays are malloc'd: rulings_set_release frees them) */
-	segs = malloc(2 * (n ? n : 1) * sizeof *segs);
-	if (segs) {
-		rulings_seg *hs = segs, *vs = segs + (n ? n : 1);
-		size_t nh = 0, nv = 0;
-		for (size_t k = 0; k < n; k++) {
-			rulings_seg sg = k < rs->nh ? rs->h[k] : rs->v[k - rs->nh];
-			int vertical = (k >= rs->nh) != (rot == 90 || rot == 270);
-			pdf_upright(rot, w, h, &sg.x0, &sg.y0, &sg.x1, &sg.y1);
-			if (vertical)
-				vs[nv++] = sg;
-			else
-				hs[nh++] = sg;
-		}
-		rulings_set_release(rs);
-		rs->h = malloc((nh ? nh : 1) * sizeof *rs->h);
-		rs->v = malloc((nv ? nv : 1) * sizeof *rs->v);
-		if (rs->h && rs->v) {
-			memcpy(rs->h, hs, nh * sizeof *rs->h);
-			memcpy(rs->v, vs, nv * sizeof *rs->v);
-			rs->nh = nh;
-			rs->nv = nv;
-		} else {
-			rulings_set_release(rs);
-		}
-		free(segs);
-	} else {
-		rulings_set_release(rs);
+	/* in place; a page turned a quarter has its horizontal rulings vertical
+	 * upright and the reverse: the two lists trade places */
+	for (size_t k = 0; k < rs->nh + rs->nv; k++) {
+		rulings_seg *sg = k < rs->nh ? &rs->h[k] : &rs->v[k - rs->nh];
+		pdf_upright(rot, w, h, &sg->x0, &sg->y0, &sg->x1, &sg->y1);
 	}
 	if (rot != 180) {
+		rulings_seg *t = rs->h;
+		size_t nt = rs->nh;
+		rs->h = rs->v;
+		rs->nh = rs->nv;
+		rs->v = t;
+		rs->nv = nt;
 		pg->width = h;
 		pg->height = w;
 		g_free(pg->orient);
@@ -422,7 +401,9 @@ static int pdf_page(PopplerPage *page, int want_rulings, int *last_tabular, layo
 	/* a page after a table page is looked at too: a table's last rows may
 	 * spill onto a page with too few of them to look tabular */
 	rot = pdf_rotation(glyphs);
-	*last_tabular = pdf_tabular(glyphs);
+	/* a sideways page is looked at for rulings in any case; whether it looks
+	 * like a table is judged once it is upright */
+	*last_tabular = rot ? 0 : pdf_tabular(glyphs);
 	if (want_rulings && (*last_tabular || img.lum || rot)) {
 		if ((!img.lum && rulings_render(page, &img, ebuf, sizeof ebuf) != 0) ||
 		    rulings_analyze(&img, boxes, glyphs->len, &rs, ebuf, sizeof ebuf) != 0) {
@@ -435,12 +416,10 @@ static int pdf_page(PopplerPage *page, int want_rulings, int *last_tabular, layo
 	pdf_turn(rot, pg, glyphs, &rs);
 	if (rot)
 		*last_tabular = pdf_tabular(glyphs);
-	if (want_rulings && (*last_tabular || img.lum || rot)) {
-		for (size_t k = 0; k < rs.nh; k++)
-			layout_page_add_rule(pg, 0, rs.h[k].x0, rs.h[k].y0, rs.h[k].x1, rs.h[k].y1, rs.h[k].thick);
-		for (size_t k = 0; k < rs.nv; k++)
-			layout_page_add_rule(pg, 1, rs.v[k].x0, rs.v[k].y0, rs.v[k].x1, rs.v[k].y1, rs.v[k].thick);
-	}
+	for (size_t k = 0; k < rs.nh; k++) /* none when the page was not looked at */
+		layout_page_add_rule(pg, 0, rs.h[k].x0, rs.h[k].y0, rs.h[k].x1, rs.h[k].y1, rs.h[k].thick);
+	for (size_t k = 0; k < rs.nv; k++)
+		layout_page_add_rule(pg, 1, rs.v[k].x0, rs.v[k].y0, rs.v[k].x1, rs.v[k].y1, rs.v[k].thick);
 	words = pdf_words((const pdf_glyph *)(void *)glyphs->data, glyphs->len, &rs);
 	pdf_lines(words, &rs, pg);
 	g_array_unref(words);

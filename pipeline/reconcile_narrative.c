@@ -106,8 +106,8 @@ void reconcile_narrative_amount(rec_ctx *x, rules_set *rs, const rule *r, GArray
 			double tol = reconcile_half_unit(dec) * x->o->rounding_factor;
 			char *msg = g_strdup_printf("stated %s万元, table %.4f万元", f->value, best);
 			const char *status = fabs(reconcile_round(best, dec) - stated) < 1e-6 ? "pass"
-			                     : bestdiff <= tol + 1e-9 ? "rounding"
-			                                              : "fail";
+			                     : bestdiff <= tol + 1e-9                         ? "rounding"
+			                                                                      : "fail";
 			reconcile_emit(x, r, status, scope, stated, best, tol, 1, where, msg);
 			g_free(msg);
 		}
@@ -126,6 +126,18 @@ out:
 	if (md)
 		pcre2_match_data_free(md);
 	g_strfreev(spec);
+}
+
+/* Emits one instance about fact F, located at its sentence; SCOPE and MSG are
+ * taken (g_free'd). */
+static void rec_emit_fact(rec_ctx *x, const rule *r, const char *status, const rec_fact *f, char *scope,
+                          double expected, double actual, double tol, char *msg)
+{
+	char *where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
+	reconcile_emit(x, r, status, scope, expected, actual, tol, 1, where, msg);
+	g_free(scope);
+	g_free(where);
+	g_free(msg);
 }
 
 /* Status of a recomputed figure EXPECT against STATED (printed with its
@@ -157,14 +169,12 @@ static void rec_code_amount(rec_ctx *x, rules_set *rs, const rule *r, const rec_
 				for (long c = 0; c < gt->cols; c++) {
 					int dec, pres;
 					double v, stated;
-					char *plain, *w, *scope, *where, *msg;
+					char *plain = NULL, *scope, *where, *msg;
 					if (!reconcile_numeric_col(gt, c))
 						continue;
-					plain = g_strdup(value);
+					if (number_parse(value, &plain) != NUM_NUMBER)
+						plain = g_strdup(value);
 					v = reconcile_wan(reconcile_value(gt, row, c, &dec, &pres), stb->unit);
-					for (w = plain; *w; w++)
-						if (*w == ',')
-							memmove(w, w + 1, strlen(w));
 					stated = g_ascii_strtod(plain, NULL);
 					if (unit && !strcmp(unit, "元"))
 						v *= 10000.0; /* compare in the unit the narrative uses */
@@ -206,12 +216,9 @@ void reconcile_narrative_code_name(rec_ctx *x, rules_set *rs, const rule *r, GAr
 	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
 	pcre2_code *kinds = NULL;
 	long instances = 0;
-	int ec;
-	PCRE2_SIZE eo;
 
 	if (at)
-		kinds =
-		    pcre2_compile((PCRE2_SPTR)(at + 1), PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		kinds = rules_compile_year(at + 1, "");
 	if (!kinds || !md) {
 		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
 		               "malformed SEVERITY@KINDS in the rule");
@@ -321,16 +328,12 @@ void reconcile_narrative_share(rec_ctx *x, rules_set *rs, const rule *r, GArray 
 			              100.0 / bv * reconcile_half_unit(number_decimals(a->value)) +
 			              100.0 * av / (bv * bv) * reconcile_half_unit(number_decimals(b->value))) *
 			             x->o->rounding_factor;
-			char *scope = g_strdup_printf("narrative %s: %s %s%%", f->section, f->subject, f->value);
-			char *where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
-			char *msg = g_strdup_printf("share %s%% stated; %s万元 of %s (%s万元) is %.2f%%", f->value,
-			                            a->value, b->subject, b->value, expect);
-			reconcile_emit(x, r, rec_recomputed(expect, f->value, tol), scope, stated, expect, tol, 1,
-			               where, msg);
+			rec_emit_fact(x, r, rec_recomputed(expect, f->value, tol), f,
+			              g_strdup_printf("narrative %s: %s %s%%", f->section, f->subject, f->value), stated,
+			              expect, tol,
+			              g_strdup_printf("share %s%% stated; %s万元 of %s (%s万元) is %.2f%%", f->value,
+			                              a->value, b->subject, b->value, expect));
 			instances++;
-			g_free(scope);
-			g_free(where);
-			g_free(msg);
 		}
 	}
 	if (!instances)
@@ -367,20 +370,17 @@ void reconcile_narrative_item_budget(rec_ctx *x, rules_set *rs, const rule *r, G
 			double tol = (reconcile_half_unit(number_decimals(o->value)) +
 			              reconcile_half_unit(number_decimals(f->value))) *
 			             x->o->rounding_factor;
-			char *scope = g_strdup_printf("narrative %s: %s%s restated as %s%s", f->section, o->value,
-			                              o->unit, f->value, f->unit);
-			char *where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
-			char *msg = g_strdup_printf("the item opens with %s%s and then states %s%s", o->value, o->unit,
-			                            f->value, f->unit);
-			reconcile_emit(x, r,
-			               fabs(a - b) < 1e-9          ? "pass"
-			               : fabs(a - b) <= tol + 1e-9 ? "rounding"
-			                                           : "fail",
-			               scope, a, b, tol, 1, where, msg);
+			rec_emit_fact(x, r,
+			              fabs(a - b) < 1e-9          ? "pass"
+			              : fabs(a - b) <= tol + 1e-9 ? "rounding"
+			                                          : "fail",
+			              f,
+			              g_strdup_printf("narrative %s: %s%s restated as %s%s", f->section, o->value, o->unit,
+			                              f->value, f->unit),
+			              a, b, tol,
+			              g_strdup_printf("the item opens with %s%s and then states %s%s", o->value, o->unit,
+			                              f->value, f->unit));
 			instances++;
-			g_free(scope);
-			g_free(where);
-			g_free(msg);
 		}
 	}
 	if (!instances)
@@ -414,7 +414,6 @@ void reconcile_narrative_growth(rec_ctx *x, const rule *r, GArray *facts)
 			double pv = g_ascii_strtod(p->value, NULL), av = g_ascii_strtod(a->value, NULL);
 			double stated = g_ascii_strtod(f->value, NULL), expect, tol;
 			int pct = !strcmp(f->measure, "change_percent");
-			char *scope, *where, *msg;
 			if (pct && fabs(pv) < 1e-9)
 				continue;
 			expect = pct ? (av - pv) / pv * 100.0 : av - pv;
@@ -424,16 +423,12 @@ void reconcile_narrative_growth(rec_ctx *x, const rule *r, GArray *facts)
 			           : reconcile_half_unit(number_decimals(a->value)) +
 			                 reconcile_half_unit(number_decimals(p->value)));
 			tol *= x->o->rounding_factor;
-			scope = g_strdup_printf("narrative %s: %s %s%s", f->section, f->subject, f->value, f->unit);
-			where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
-			msg = g_strdup_printf("change %s%s stated; from %s万元 to %s万元 it is %.2f%s", f->value,
-			                      f->unit, p->value, a->value, expect, pct ? "%" : "万元");
-			reconcile_emit(x, r, rec_recomputed(expect, f->value, tol), scope, stated, expect, tol, 1,
-			               where, msg);
+			rec_emit_fact(x, r, rec_recomputed(expect, f->value, tol), f,
+			              g_strdup_printf("narrative %s: %s %s%s", f->section, f->subject, f->value, f->unit),
+			              stated, expect, tol,
+			              g_strdup_printf("change %s%s stated; from %s万元 to %s万元 it is %.2f%s", f->value,
+			                              f->unit, p->value, a->value, expect, pct ? "%" : "万元"));
 			instances++;
-			g_free(scope);
-			g_free(where);
-			g_free(msg);
 		}
 	}
 	if (!instances)
@@ -484,14 +479,11 @@ void reconcile_narrative_growth_table(rec_ctx *x, rules_set *rs, const rule *r, 
 	pcre2_code *kinds = NULL, *row = NULL, *subj = NULL;
 	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
 	long instances = 0;
-	int ec;
-	PCRE2_SIZE eo;
 
 	if (g_strv_length(spec) == 4) {
-		kinds =
-		    pcre2_compile((PCRE2_SPTR)spec[0], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
-		row = pcre2_compile((PCRE2_SPTR)spec[1], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
-		subj = pcre2_compile((PCRE2_SPTR)spec[3], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		kinds = rules_compile_year(spec[0], "");
+		row = rules_compile_year(spec[1], "");
+		subj = rules_compile_year(spec[3], "");
 	}
 	if (!kinds || !row || !subj || !md) {
 		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
@@ -524,12 +516,8 @@ void reconcile_narrative_growth_table(rec_ctx *x, rules_set *rs, const rule *r, 
 			g_free(year);
 			continue;
 		}
-		{
-			gchar **parts = g_strsplit(spec[2], "{year}", -1);
-			colre = g_strjoinv(year, parts);
-			g_strfreev(parts);
-		}
-		col = pcre2_compile((PCRE2_SPTR)colre, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		colre = rules_year_pattern(spec[2], year);
+		col = rules_compile_year(colre, "");
 		if (col) {
 			found = rec_cell(x, g, kinds, row, col, md, &pv, &pdec, &where);
 			pcre2_code_free(col);
@@ -597,12 +585,10 @@ void reconcile_narrative_parts(rec_ctx *x, rules_set *rs, const rule *r, GArray 
 	pcre2_code *parts = NULL;
 	pcre2_match_data *md = NULL;
 	long instances = 0;
-	int ec, children = 0;
-	PCRE2_SIZE eo;
+	int children = 0;
 
 	if (g_strv_length(spec) == 2 && (!strcmp(spec[0], "same") || (children = !strcmp(spec[0], "children"))))
-		parts =
-		    pcre2_compile((PCRE2_SPTR)spec[1], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+		parts = rules_compile_year(spec[1], "");
 	md = parts ? pcre2_match_data_create_from_pattern(parts, NULL) : NULL;
 	if (!md) {
 		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
@@ -644,18 +630,14 @@ void reconcile_narrative_parts(rec_ctx *x, rules_set *rs, const rule *r, GArray 
 		}
 		if (n >= 2) {
 			double stated = g_ascii_strtod(f->value, NULL);
-			char *scope = g_strdup_printf("narrative %s: %s %s %s%s", f->section, f->subject, f->measure,
-			                              f->value, f->unit);
-			char *where = g_strdup_printf("narrative %s, page %ld: %s", f->section, f->page, f->sentence);
-			char *msg = g_strdup_printf("stated %s%s; its %ld parts %s sum to %.2f", f->value, f->unit, n,
-			                            list->str, sum);
 			tol *= x->o->rounding_factor;
-			reconcile_emit(x, r, rec_recomputed(sum, f->value, tol), scope, stated, sum, tol, 1, where,
-			               msg);
+			rec_emit_fact(x, r, rec_recomputed(sum, f->value, tol), f,
+			              g_strdup_printf("narrative %s: %s %s %s%s", f->section, f->subject, f->measure,
+			                              f->value, f->unit),
+			              stated, sum, tol,
+			              g_strdup_printf("stated %s%s; its %ld parts %s sum to %.2f", f->value, f->unit, n,
+			                              list->str, sum));
 			instances++;
-			g_free(scope);
-			g_free(where);
-			g_free(msg);
 		}
 	next:
 		g_hash_table_unref(seen);
@@ -682,10 +664,7 @@ out:
 void reconcile_narrative_restated(rec_ctx *x, rules_set *rs, const rule *r, GArray *facts)
 {
 	const char *at = strchr(r->value, '@');
-	int ec;
-	PCRE2_SIZE eo;
-	pcre2_code *measures =
-	    pcre2_compile((PCRE2_SPTR)(at ? at + 1 : ""), PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	pcre2_code *measures = rules_compile_year(at ? at + 1 : "", "");
 	pcre2_match_data *md = measures ? pcre2_match_data_create_from_pattern(measures, NULL) : NULL;
 	long instances = 0;
 

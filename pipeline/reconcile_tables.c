@@ -199,13 +199,8 @@ void reconcile_tables_row_sum(rec_ctx *x, const rule *r, const seg_table *st, gr
 	long instances = 0, groups = 0;
 	int ok = n >= 3 && n <= 8 && md != NULL;
 
-	for (guint k = 0; k < n && ok; k++) {
-		int ec;
-		PCRE2_SIZE eo;
-		re[k] =
-		    pcre2_compile((PCRE2_SPTR)spec[k], PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
-		ok = re[k] != NULL;
-	}
+	for (guint k = 0; k < n && ok; k++)
+		ok = (re[k] = rules_compile_year(spec[k], "")) != NULL;
 	for (long c0 = 0; ok && c0 < t->cols; c0++) {
 		long cols[8], end = t->cols;
 		const char *suffix;
@@ -348,7 +343,8 @@ void reconcile_tables_cross_total(rec_ctx *x, const rule *r, const grids *g)
 			g_free(msg);
 		} else {
 			reconcile_compare(x, r, "document", sa, sb, tol, where,
-			                  atmost ? "at most the other table's figure" : "total in one table vs the other");
+			                  atmost ? "at most the other table's figure"
+			                         : "total in one table vs the other");
 		}
 		g_free(where);
 	}
@@ -481,14 +477,6 @@ void reconcile_tables_empty_note(rec_ctx *x, const rule *r, const seg_table *st,
 	g_free(where);
 }
 
-/* Compiles RE (UTF), or NULL. */
-static pcre2_code *rec_re(const char *re)
-{
-	int ec;
-	PCRE2_SIZE eo;
-	return re ? pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL) : NULL;
-}
-
 static int rec_is(pcre2_code *re, pcre2_match_data *md, const char *s)
 {
 	return pcre2_match(re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
@@ -503,7 +491,8 @@ void reconcile_tables_line_sum(rec_ctx *x, const rule *r, const seg_table *st, g
 {
 	const char *at = strchr(r->value, '@');
 	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 3);
-	pcre2_code *total = g_strv_length(spec) == 3 ? rec_re(spec[0]) : NULL, *part = total ? rec_re(spec[1]) : NULL;
+	pcre2_code *total = g_strv_length(spec) == 3 ? rules_compile_year(spec[0], "") : NULL,
+	           *part = total ? rules_compile_year(spec[1], "") : NULL;
 	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
 	long instances = 0;
 	int step = g_strv_length(spec) == 3 && !strcmp(spec[2], "before") ? -1 : 1;
@@ -616,8 +605,9 @@ void reconcile_tables_class_line(rec_ctx *x, const rule *r, const seg_table *st,
 {
 	const char *at = strchr(r->value, '@');
 	gchar **spec = g_strsplit(at ? at + 1 : "", ";", 4);
-	pcre2_code *sumcol = g_strv_length(spec) == 4 ? rec_re(spec[0]) : NULL;
-	pcre2_code *fkinds = sumcol ? rec_re(spec[1]) : NULL, *strip = fkinds ? rec_re(spec[2]) : NULL, *fcol = NULL;
+	pcre2_code *sumcol = g_strv_length(spec) == 4 ? rules_compile_year(spec[0], "") : NULL;
+	pcre2_code *fkinds = sumcol ? rules_compile_year(spec[1], "") : NULL,
+	           *strip = fkinds ? rules_compile_year(spec[2], "") : NULL, *fcol = NULL;
 	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
 	long instances = 0;
 
@@ -754,7 +744,7 @@ void reconcile_tables_balance(rec_ctx *x, const rule *r, const seg_table *st, gr
 
 	for (guint k = 0; ok && spec[k]; k++) {
 		int optional = spec[k][0] == '?';
-		pcre2_code *re = rec_re(spec[k] + optional);
+		pcre2_code *re = rules_compile_year(spec[k] + optional, "");
 		double v;
 		long row;
 		char *label;
@@ -875,8 +865,9 @@ void reconcile_tables_code_amount(rec_ctx *x, const rule *r, const grids *g)
 				gr = row;
 		if (gr < 0 || fabs(reconcile_value(tg, gr, cg, &d1, &p1) - reconcile_value(tg, gr, cp, &d2, &p2)) >
 		                  reconcile_half_unit(d1) + reconcile_half_unit(d2)) {
-			char *why = g_strdup_printf("table %03ld (%s): income other than '%s' (the two tables hold other money)",
-			                            sg->no, sg->kind, tg->path[cp]);
+			char *why = g_strdup_printf(
+			    "table %03ld (%s): income other than '%s' (the two tables hold other money)", sg->no,
+			    sg->kind, tg->path[cp]);
 			reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document", why);
 			g_free(why);
 			goto out;
@@ -894,11 +885,13 @@ void reconcile_tables_code_amount(rec_ctx *x, const rule *r, const grids *g)
 				continue;
 			va = reconcile_wan(reconcile_value(ta, ra, ca, &da, &pa), sa->unit);
 			vb = reconcile_wan(reconcile_value(tb, rb, cb, &db, &pb), sb->unit);
-			scope = g_strdup_printf("code %s %s: table %03ld / %03ld", code, ta->row[ra].label, sa->no, sb->no);
-			where = g_strdup_printf("table %03ld (%s) row %ld, column '%s', page %ld; table %03ld (%s) row %ld, "
-			                        "column '%s', page %ld",
-			                        sa->no, sa->kind, ra + 1, ta->path[ca], ta->row[ra].page, sb->no, sb->kind, rb + 1,
-			                        tb->path[cb], tb->row[rb].page);
+			scope =
+			    g_strdup_printf("code %s %s: table %03ld / %03ld", code, ta->row[ra].label, sa->no, sb->no);
+			where = g_strdup_printf(
+			    "table %03ld (%s) row %ld, column '%s', page %ld; table %03ld (%s) row %ld, "
+			    "column '%s', page %ld",
+			    sa->no, sa->kind, ra + 1, ta->path[ca], ta->row[ra].page, sb->no, sb->kind, rb + 1,
+			    tb->path[cb], tb->row[rb].page);
 			reconcile_compare(x, r, scope, va, vb,
 			                  (reconcile_wan(reconcile_half_unit(da), sa->unit) +
 			                   reconcile_wan(reconcile_half_unit(db), sb->unit)) *

@@ -115,20 +115,21 @@ out:
 	g_strfreev(spec);
 }
 
-/* Whether WORD matches the regex RE (UTF). */
-static int rec_word_is(const char *re, const char *word)
+/* Whether WORD matches RE. */
+static int rec_word_is(pcre2_code *re, pcre2_match_data *md, const char *word)
 {
-	int ec, ok = 0;
-	PCRE2_SIZE eo;
-	pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
-	pcre2_match_data *md = c ? pcre2_match_data_create_from_pattern(c, NULL) : NULL;
-	if (md)
-		ok = pcre2_match(c, (PCRE2_SPTR)word, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
-	if (md)
-		pcre2_match_data_free(md);
-	if (c)
-		pcre2_code_free(c);
-	return ok;
+	return pcre2_match(re, (PCRE2_SPTR)word, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
+}
+
+/* A printed amount TEXT (g_free'd) as a plain decimal ("1,560.05" -> "1560.05"). */
+static char *rec_plain(char *text)
+{
+	char *plain = NULL;
+	if (text && number_parse(text, &plain) == NUM_NUMBER) {
+		g_free(text);
+		return plain;
+	}
+	return text;
 }
 
 /* compare-word: a sentence states two amounts and then compares them in words
@@ -140,32 +141,31 @@ void reconcile_text_compare_word(rec_ctx *x, rules_set *rs, const rule *r, GArra
 {
 	const char *at = strchr(r->value, '@');
 	gchar **words = g_strsplit(at ? at + 1 : "", ";", 3);
+	pcre2_code *re[3] = { NULL, NULL, NULL };
+	pcre2_match_data *md = pcre2_match_data_create(4, NULL);
 	long found = 0;
+	int ok = g_strv_length(words) == 3 && md;
 
-	if (g_strv_length(words) != 3) {
+	for (int k = 0; ok && k < 3; k++)
+		ok = (re[k] = rules_compile_year(words[k], "")) != NULL;
+	if (!ok) {
 		reconcile_emit(x, r, "insufficient_data", "document", 0, 0, 0, 0, "rules",
 		               "malformed SEVERITY@GT;LT;EQ");
-		g_strfreev(words);
-		return;
+		goto out;
 	}
 	for (guint i = 0; i < texts->len; i++) {
 		const rec_text *t = &g_array_index(texts, rec_text, i);
 		size_t off = 0, st, en;
 		while (off < strlen(t->text) && rules_exec(rs, r, t->text, off, &st, &en)) {
-			char *a = rules_group(rs, r, t->text, "a"), *b = rules_group(rs, r, t->text, "b");
+			char *a = rec_plain(rules_group(rs, r, t->text, "a")),
+			     *b = rec_plain(rules_group(rs, r, t->text, "b"));
 			char *cmp = rules_group(rs, r, t->text, "cmp");
 			if (a && b && cmp) {
-				double av, bv;
-				int said = rec_word_is(words[0], cmp) ? 1 : rec_word_is(words[1], cmp) ? -1 : 0, is;
+				double av = g_ascii_strtod(a, NULL), bv = g_ascii_strtod(b, NULL);
+				int said = rec_word_is(re[0], md, cmp) ? 1 : rec_word_is(re[1], md, cmp) ? -1 : 0;
+				int is = fabs(bv - av) < 1e-9 ? 0 : bv > av ? 1 : -1;
 				char *ctx = rec_context(t->text, st, en), *where, *msg, *scope;
-				for (char *p = a; (p = strchr(p, ',')) != NULL;)
-					memmove(p, p + 1, strlen(p));
-				for (char *p = b; (p = strchr(p, ',')) != NULL;)
-					memmove(p, p + 1, strlen(p));
-				av = g_ascii_strtod(a, NULL);
-				bv = g_ascii_strtod(b, NULL);
-				is = fabs(bv - av) < 1e-9 ? 0 : bv > av ? 1 : -1;
-				if (!said && !rec_word_is(words[2], cmp))
+				if (!said && !rec_word_is(re[2], md, cmp))
 					said = 2; /* a word the rule does not know */
 				scope = g_strdup_printf("%s: %s against %s, %s", t->what, b, a, cmp);
 				where = g_strdup_printf("%s, page %ld", t->what, t->page);
@@ -199,5 +199,11 @@ void reconcile_text_compare_word(rec_ctx *x, rules_set *rs, const rule *r, GArra
 	if (!found)
 		reconcile_emit(x, r, "not_applicable", "document", 0, 0, 0, 0, "document",
 		               "no sentence compares two stated amounts in words");
+out:
+	for (int k = 0; k < 3; k++)
+		if (re[k])
+			pcre2_code_free(re[k]);
+	if (md)
+		pcre2_match_data_free(md);
 	g_strfreev(words);
 }

@@ -210,20 +210,26 @@ size_t rules_count(const rules_set *set, const char *cls)
 
 /* RE compiled (UTF) with {year} replaced by YEAR and {prior} by the year
  * before it (YEAR "" leaves them as they are); NULL when it does not compile. */
-pcre2_code *rules_compile_year(const char *re, const char *year)
+char *rules_year_pattern(const char *re, const char *year)
 {
 	char *prior = *year ? g_strdup_printf("%ld", strtol(year, NULL, 10) - 1) : g_strdup("{prior}");
 	gchar **a = g_strsplit(re, "{year}", -1);
 	char *r1 = g_strjoinv(*year ? year : "{year}", a);
 	gchar **b = g_strsplit(r1, "{prior}", -1);
 	char *r2 = g_strjoinv(prior, b);
-	int ec;
-	PCRE2_SIZE eo;
-	pcre2_code *c = pcre2_compile((PCRE2_SPTR)r2, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
 	g_strfreev(a);
 	g_strfreev(b);
 	g_free(r1);
-	g_free(r2);
 	g_free(prior);
+	return r2;
+}
+
+pcre2_code *rules_compile_year(const char *re, const char *year)
+{
+	char *p = rules_year_pattern(re, year);
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *c = pcre2_compile((PCRE2_SPTR)p, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	g_free(p);
 	return c;
 }

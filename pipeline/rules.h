@@ -50,9 +50,13 @@ char *rules_group(rules_set *set, const rule *r, const char *text, const char *n
  * (then rules_group works on this match), 0 for no match. */
 int rules_exec(rules_set *set, const rule *r, const char *text, size_t offset, size_t *start, size_t *end);
 
-/* A pattern fragment of a rule's VALUE compiled (UTF), with {year} replaced by
- * YEAR and {prior} by the year before it (YEAR "": left as they are).  Returns
- * the code (pcre2_code_free) or NULL when it does not compile. */
+/* A pattern fragment of a rule's VALUE with {year} replaced by YEAR and {prior}
+ * by the year before it (YEAR "": left as they are), as a new string (g_free). */
+char *rules_year_pattern(const char *re, const char *year);
+
+/* The same fragment compiled (UTF; YEAR "" for a fragment with no year in it).
+ * Returns the code (pcre2_code_free) or NULL when it does not compile.  Every
+ * regex of a rule's VALUE is compiled here. */
 pcre2_code *rules_compile_year(const char *re, const char *year);
 
 /* Number of rules of class CLS. */
